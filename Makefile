@@ -1,0 +1,56 @@
+# newsevents: `make run` shows the pipeline working, `make test` proves it.
+# Everything installs itself: a venv in .venv/, Kafka's jars via mvn into .cache/.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+KB := services/newsevents/linker/data/kb.json.gz
+KAFKA_PORT ?= 9092
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := install
+.PHONY: help install kb kafka kafka-stop run test lint schemas eval clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade "pip==26.3"
+	$(BIN)/pip install -q -c requirements.lock -e ".[dev]"
+	@touch $@
+
+install: $(STAMP)  ## create .venv and install the pinned project
+
+$(KB): $(STAMP) $(wildcard services/newsevents/linker/*.py services/newsevents/linker/data/*.yaml)
+	$(BIN)/python -m newsevents.linker.kb_build --out $(KB)
+
+kb: $(KB)  ## build the entity knowledge base from packaged data
+
+kafka: $(STAMP)  ## start a local Kafka broker on KAFKA_PORT (default 9092) in the background
+	$(BIN)/python -m newsevents.localkafka start --port $(KAFKA_PORT)
+
+kafka-stop: $(STAMP)  ## stop the local broker started by `make kafka`
+	$(BIN)/python -m newsevents.localkafka stop --port $(KAFKA_PORT)
+
+run: $(STAMP) $(KB)  ## run the pipeline on the samples and print events (ONCE=1: exit when done)
+	KAFKA_PORT=$(KAFKA_PORT) $(BIN)/newsevents demo $(if $(ONCE),--once)
+
+test: $(STAMP) $(KB)  ## run the whole test suite (unit + integration on a real broker)
+	$(BIN)/python -m newsevents.localkafka resolve >/dev/null
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)  ## ruff and mypy
+	$(BIN)/ruff check services tests
+	$(BIN)/mypy
+
+schemas: $(STAMP)  ## write the JSON Schemas of the message models to schemas/
+	$(BIN)/python -m newsevents.schemas schemas
+
+clean:  ## remove the venv and caches (keeps Kafka's jars in .cache/)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+eval: $(STAMP) $(KB)  ## score `newsevents extract` on the labelled dev set (writes eval/results.json)
+	$(BIN)/python -m newsevents.evaluation tests/data/devset --out eval/results.json

@@ -1,0 +1,188 @@
+"""The classifier stage's pure core: RawArticle in, ClassifiedArticle out.
+
+Everything heavy (lexicons, automata, language models) is built once in
+`Classifier.load()`; `classify` does no I/O and holds no per-article state,
+so one instance serves a whole worker process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsevents.classifier.cleaning import CleanedText, Cleaner
+from newsevents.classifier.detection import SentenceEvidence, SentenceScorer
+from newsevents.classifier.gazetteer import country_terms
+from newsevents.classifier.htmltext import html_to_text
+from newsevents.classifier.language import UNDETERMINED, LanguageIdentifier
+from newsevents.classifier.lexicon import (
+    LEXICON_DIR,
+    LanguageLexicon,
+    available_languages,
+    load_common,
+    load_language,
+)
+from newsevents.classifier.matcher import Lemmatizer, TermMatcher, tokenize
+from newsevents.classifier.sentences import split_sentences
+from newsevents.messages import (
+    EVENT_TYPES,
+    ClassifiedArticle,
+    Detection,
+    Evidence,
+    RawArticle,
+    Trigger,
+)
+
+# A detection needs one sentence at least this convincing; weaker sentences
+# only add to the confidence of a detection that already has one.
+MIN_DETECTION_SCORE = 0.45
+# Each evidence sentence removes this share of the remaining doubt.
+_EVIDENCE_GAIN = 0.7
+_MAX_EVIDENCE = 8
+# For a language without a lexicon, a close relative's (or English, the
+# language of loanwords and acronyms in world news) is used at reduced trust.
+_FALLBACK_LEXICON = {"ms": "id"}
+_DEFAULT_FALLBACK = "en"
+_FALLBACK_SCALE = 0.6
+
+
+@dataclass(slots=True)
+class _LanguagePack:
+    lexicon: LanguageLexicon
+    matcher: TermMatcher
+
+
+class Classifier:
+    def __init__(
+        self,
+        packs: dict[str, _LanguagePack],
+        cleaner: Cleaner,
+        identifier: LanguageIdentifier,
+        scorer: SentenceScorer,
+    ) -> None:
+        self._packs = packs
+        self._cleaner = cleaner
+        self._identifier = identifier
+        self._scorer = scorer
+
+    @classmethod
+    def load(cls, lexicon_dir: Path = LEXICON_DIR) -> Classifier:
+        common = load_common(lexicon_dir / "common.yaml")
+        packs: dict[str, _LanguagePack] = {}
+        for language in available_languages(lexicon_dir):
+            lexicon = load_language(lexicon_dir / f"{language}.yaml", common)
+            terms = lexicon.terms + country_terms(language)
+            lemmatizer = Lemmatizer(lexicon.simplemma_langs)
+            packs[language] = _LanguagePack(
+                lexicon, TermMatcher(terms, lexicon.segmentation, lemmatizer)
+            )
+        cleaner = Cleaner(
+            read_also=[m for p in packs.values() for m in p.lexicon.read_also],
+            photo=[m for p in packs.values() for m in p.lexicon.photo],
+            share=[m for p in packs.values() for m in p.lexicon.share],
+        )
+        return cls(packs, cleaner, LanguageIdentifier(), SentenceScorer(common.cue_kinds))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted(self._packs))
+
+    def classify(self, article: RawArticle, *, pipeline_version: str) -> ClassifiedArticle:
+        from_text = bool(article.text.strip())
+        source = article.text if from_text else html_to_text(article.html or "")
+        cleaned = self._cleaner.clean(source, article.title)
+        guess = self._identifier.identify(
+            f"{article.title}\n{cleaned.text or source}", article.language_hint
+        )
+        pack = self._packs.get(guess.code)
+        supported = pack is not None
+        scale = 1.0
+        if pack is None:
+            pack = self._packs.get(_FALLBACK_LEXICON.get(guess.code, _DEFAULT_FALLBACK))
+            scale = _FALLBACK_SCALE
+        detections: list[Detection] = []
+        if pack is not None and cleaned.text:
+            evidence = self._evidence(cleaned, pack, guess.code, article, scale)
+            detections = self._detections(cleaned, evidence, keep_original=from_text)
+        return ClassifiedArticle(
+            article=article,
+            cleaned_text=cleaned.text,
+            language=guess.code or UNDETERMINED,
+            language_confidence=max(0.0, min(1.0, guess.confidence)),
+            language_supported=supported,
+            detections=detections,
+            pipeline_version=pipeline_version,
+        )
+
+    def _evidence(
+        self,
+        cleaned: CleanedText,
+        pack: _LanguagePack,
+        language: str,
+        article: RawArticle,
+        scale: float,
+    ) -> list[tuple[SentenceEvidence, list[tuple[int, int]]]]:
+        text = cleaned.text
+        tokens = tokenize(text, pack.lexicon.segmentation)
+        matches = pack.matcher.match(text, tokens)
+        sentences = split_sentences(
+            text, language if language != UNDETERMINED else "en", pack.lexicon.abbreviations
+        )
+        year = (article.published_at or datetime.now(UTC)).year
+        found = self._scorer.score(
+            text, tokens, matches, sentences, reference_year=year, scale=scale
+        )
+        return [
+            (ev, [(tokens.start(t.first), tokens.end(t.last)) for t in ev.triggers])
+            for ev in found
+        ]
+
+    @staticmethod
+    def _detections(
+        cleaned: CleanedText,
+        found: list[tuple[SentenceEvidence, list[tuple[int, int]]]],
+        *,
+        keep_original: bool,
+    ) -> list[Detection]:
+        text = cleaned.text
+        detections: list[Detection] = []
+        for event_type in EVENT_TYPES:
+            mine = sorted(
+                (f for f in found if f[0].event_type == event_type),
+                key=lambda f: (-f[0].score, f[0].start),
+            )
+            if not mine or mine[0][0].score < MIN_DETECTION_SCORE:
+                continue
+            doubt = 1.0
+            evidence: list[Evidence] = []
+            for ev, spans in mine[:_MAX_EVIDENCE]:
+                doubt *= 1.0 - _EVIDENCE_GAIN * min(1.0, ev.score)
+                triggers = [
+                    Trigger(
+                        text=text[start:end],
+                        lemma=match.term.text,
+                        start=start,
+                        end=end,
+                        weight=match.term.weight,
+                    )
+                    for match, (start, end) in zip(ev.triggers, spans, strict=True)
+                ]
+                evidence.append(
+                    Evidence(
+                        text=text[ev.start:ev.end],
+                        start=ev.start,
+                        end=ev.end,
+                        original_start=cleaned.to_original(ev.start) if keep_original else None,
+                        triggers=triggers,
+                    )
+                )
+            detections.append(
+                Detection(
+                    event_type=event_type,
+                    subtype=mine[0][0].subtype,
+                    confidence=round(min(0.99, 1.0 - doubt), 4),
+                    evidence=evidence,
+                )
+            )
+        return detections

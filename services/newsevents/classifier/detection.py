@@ -1,0 +1,273 @@
+"""Per-sentence scoring of event evidence from lexicon matches.
+
+A sentence is evidence for an event type when it has a trigger of that type
+that survives the exclusion cues of EVENTS.md and its participants fit the
+definition: two distinct states/organisations (or an official travelling
+abroad) for a diplomatic engagement; armed actors fighting, not an attack on
+civilians alone, for an armed clash. The score of a sentence is the trigger's
+weight times how well the participants fit, times any hedges.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from newsevents.classifier.lexicon import CueKind
+from newsevents.classifier.matcher import Match, Tokens
+
+DIPLOMATIC = "diplomatic-engagement"
+CLASH = "armed-clash"
+MIN_EVIDENCE_SCORE = 0.3
+# Cue kinds whose words double as proper names when capitalised mid-sentence
+# ("talks in May"); for these a capitalised token is not the cue.
+_FUNCTION_CUES = frozenset({"negation", "speculation", "hedge"})
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A year this much older than the article marks a retrospective.
+_HISTORICAL_YEARS = 3
+_ACTOR_KINDS = frozenset({"armed_state", "armed_nonstate", "target_military", "target_civilian"})
+
+
+@dataclass(slots=True)
+class SentenceEvidence:
+    event_type: str
+    subtype: str
+    score: float
+    start: int
+    end: int
+    triggers: list[Match]
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    triggers: list[Match] = field(default_factory=list)
+    cues: list[Match] = field(default_factory=list)
+    actors: list[Match] = field(default_factory=list)
+    parties: list[Match] = field(default_factory=list)
+    officials: int = 0
+    interstate: bool = False
+
+
+def _drop_contained(matches: list[Match]) -> list[Match]:
+    """Keep the longest reading: "serangan udara" hides the "serangan" inside it.
+
+    Entries that share a lemma ("kunjungan", "mengunjungi") fire on the same
+    span; only the heaviest of them is kept.
+    """
+    ordered = sorted(matches, key=lambda m: (m.first - m.last, -m.term.weight, m.first))
+    kept: list[Match] = []
+    for m in ordered:
+        if any(
+            k.first <= m.first and m.last <= k.last
+            and ((k.last - k.first) > (m.last - m.first) or k.term.label == m.term.label)
+            for k in kept
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def text_has_word(tokens: Tokens, index: int, sentence_start: int) -> bool:
+    """Whether token `index` has another token of its sentence before it."""
+    return index > 0 and tokens.start(index - 1) >= sentence_start
+
+
+def _distance(a: Match, b: Match) -> int:
+    return max(0, b.first - a.last, a.first - b.last)
+
+
+def _diplomatic_fit(subtype: str, s: _Sentence, article_parties: int) -> float:
+    parties = len({p.term.label for p in s.parties})
+    if parties >= 2:
+        return 1.0
+    if subtype == "visit":
+        if parties == 1 and (s.officials or s.interstate):
+            return 0.95
+        if (s.officials or s.interstate) and article_parties >= 2:
+            return 0.6
+        return 0.0
+    if parties == 1 and s.interstate:
+        return 0.9
+    if parties == 1 and s.officials >= 2:
+        # "Menlu Retno ... dengan Menlu Iran": a named foreign official facing
+        # another official is an interstate contact more often than not.
+        return 0.8
+    if parties == 1 and s.officials and article_parties >= 2:
+        return 0.7
+    if s.interstate and article_parties >= 2:
+        return 0.7
+    if s.officials and article_parties >= 2:
+        return 0.5
+    return 0.0
+
+
+def _clash_fit(subtype: str, weight: float, s: _Sentence) -> float:
+    state = {m.term.text for m in s.actors if m.term.kind == "armed_state"}
+    nonstate = {m.term.text for m in s.actors if m.term.kind == "armed_nonstate"}
+    military = any(m.term.kind == "target_military" for m in s.actors)
+    civilian = any(m.term.kind == "target_civilian" for m in s.actors)
+    states_named = len({p.term.label for p in s.parties if p.term.label.startswith("state:")})
+    two_sides = (
+        (state and nonstate)
+        or len(nonstate) >= 2
+        or (state and states_named >= 2)
+    )
+    if two_sides:
+        return 1.0
+    one_side = bool(state or nonstate)
+    if subtype == "battle":
+        if one_side:
+            return 0.5 if civilian and not military else 0.85
+        return 0.5 if weight >= 0.95 else 0.0
+    if one_side and military:
+        return 0.9
+    if one_side and not civilian:
+        return 0.6
+    return 0.0
+
+
+class SentenceScorer:
+    def __init__(self, cue_kinds: dict[str, CueKind]) -> None:
+        self.cue_kinds = cue_kinds
+
+    def score(
+        self,
+        text: str,
+        tokens: Tokens,
+        matches: list[Match],
+        sentences: list[tuple[int, int]],
+        *,
+        reference_year: int | None,
+        scale: float = 1.0,
+    ) -> list[SentenceEvidence]:
+        if not sentences or not tokens:
+            return []
+        sentence_starts = [s[0] for s in sentences]
+        units = [_Sentence(start, end) for start, end in sentences]
+        article_parties: set[str] = set()
+        grouped: dict[int, list[Match]] = defaultdict(list)
+        cue_counts: dict[str, int] = defaultdict(int)
+        for m in matches:
+            if m.term.kind == "cue":
+                cue_counts[m.term.label] += 1
+            index = bisect_right(sentence_starts, tokens.start(m.first)) - 1
+            if index < 0 or tokens.end(m.last) > units[index].end:
+                continue  # spans a sentence boundary
+            grouped[index].append(m)
+            if m.term.kind == "party":
+                article_parties.add(m.term.label)
+        # Whole-article topic cues ("this is a rugby report") scale every sentence.
+        type_scale = {DIPLOMATIC: scale, CLASH: scale}
+        for name, count in cue_counts.items():
+            kind = self.cue_kinds.get(name)
+            if kind is not None and kind.article_threshold and count >= kind.article_threshold:
+                for event_type in kind.applies_to:
+                    type_scale[event_type] *= kind.article_factor
+        results: list[SentenceEvidence] = []
+        for index, found in grouped.items():
+            if not any(m.term.kind == "trigger" for m in found):
+                continue
+            unit = units[index]
+            self._fill(unit, found, tokens)
+            results.extend(
+                self._score_sentence(unit, text, len(article_parties), reference_year, type_scale)
+            )
+        return results
+
+    def _fill(self, unit: _Sentence, found: list[Match], tokens: Tokens) -> None:
+        triggers = _drop_contained([m for m in found if m.term.kind == "trigger"])
+        unit.triggers = triggers
+        unit.actors = _drop_contained([m for m in found if m.term.kind in _ACTOR_KINDS])
+        unit.parties = _drop_contained([m for m in found if m.term.kind == "party"])
+        unit.officials = len(_drop_contained([m for m in found if m.term.kind == "official"]))
+        unit.interstate = any(m.term.kind == "interstate" for m in found)
+        cues: list[Match] = []
+        for m in found:
+            if m.term.kind != "cue":
+                continue
+            # The trigger reading wins over a cue inside it ("bertolak" is not "tolak").
+            if any(t.first <= m.first and m.last <= t.last and
+                   (t.last - t.first) >= (m.last - m.first) for t in triggers):
+                continue
+            if (m.term.label in _FUNCTION_CUES and not m.term.case_sensitive
+                    and tokens.surface(m.first)[:1].isupper()
+                    and text_has_word(tokens, m.first, unit.start)):
+                continue
+            cues.append(m)
+        unit.cues = cues
+
+    def _score_sentence(
+        self,
+        unit: _Sentence,
+        text: str,
+        article_parties: int,
+        reference_year: int | None,
+        scale: dict[str, float],
+    ) -> list[SentenceEvidence]:
+        out: list[SentenceEvidence] = []
+        historical = False
+        if reference_year is not None:
+            years = [int(y) for y in _YEAR.findall(text[unit.start:unit.end])]
+            historical = bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
+        for event_type in (DIPLOMATIC, CLASH):
+            candidates = [t for t in unit.triggers if t.term.label == event_type]
+            if not candidates:
+                continue
+            if event_type == CLASH and historical:
+                continue
+            hedge = 1.0
+            hedged: set[str] = set()
+            blocked_sentence = False
+            window_cues: list[tuple[Match, CueKind]] = []
+            for cue in unit.cues:
+                kind = self.cue_kinds.get(cue.term.label)
+                if kind is None or event_type not in kind.applies_to:
+                    continue
+                if kind.effect == "hedge":
+                    if kind.name not in hedged:
+                        hedged.add(kind.name)
+                        hedge *= kind.factor
+                elif kind.scope == "sentence":
+                    blocked_sentence = True
+                    break
+                else:
+                    window_cues.append((cue, kind))
+            if blocked_sentence:
+                continue
+            alive: list[Match] = []
+            for trig in candidates:
+                hits = [kind for cue, kind in window_cues if _distance(trig, cue) <= kind.window]
+                if any(kind.spread for kind in hits):
+                    alive = []
+                    break
+                if not hits:
+                    alive.append(trig)
+            if not alive:
+                continue
+            best_score = 0.0
+            best_subtype = ""
+            for trig in alive:
+                if event_type == DIPLOMATIC:
+                    fit = _diplomatic_fit(trig.term.subtype, unit, article_parties)
+                else:
+                    fit = _clash_fit(trig.term.subtype, trig.term.weight, unit)
+                value = trig.term.weight * fit
+                if value > best_score:
+                    best_score, best_subtype = value, trig.term.subtype
+            if best_score <= 0.0:
+                continue
+            # Several distinct triggers in one sentence corroborate each other.
+            distinct = len({t.term.text for t in alive}) - 1
+            strength = min(1.0, best_score + 0.05 * min(3, distinct))
+            score = strength * hedge * scale[event_type]
+            if score >= MIN_EVIDENCE_SCORE:
+                ordered = sorted(alive, key=lambda t: (-t.term.weight, t.first))
+                out.append(
+                    SentenceEvidence(event_type, best_subtype, score, unit.start, unit.end,
+                                     ordered)
+                )
+        return out

@@ -1,0 +1,212 @@
+"""Trigger lexicons and cue lists, read from `lexicons/<lang>.yaml`.
+
+A language is one YAML file; the format is documented at the top of
+`lexicons/en.yaml` and in `lexicons/README.md`. This module only turns the
+files into flat `Term`s; matching them against text is `matcher.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from newsevents.messages import EVENT_TYPES, SUBTYPES_BY_TYPE
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+GAP = "..."
+# A gap term "a ... b" lets at most this many tokens stand between its parts;
+# enough for "held [a long-awaited bilateral] meeting" without spanning clauses.
+MAX_GAP_TOKENS = 3
+
+TermKind = Literal[
+    "trigger",
+    "cue",
+    "official",
+    "interstate",
+    "armed_state",
+    "armed_nonstate",
+    "target_military",
+    "target_civilian",
+    "party",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One lexicon entry: the words to find and what finding them means."""
+
+    kind: TermKind
+    label: str  # event type (trigger), cue kind (cue), state/organisation code (party)
+    text: str  # as written in the YAML, reported as `Trigger.lemma`
+    parts: tuple[str, ...]  # the entry split at "...", each part matched contiguously
+    subtype: str = ""
+    weight: float = 1.0
+    surface: bool = False  # match the surface form instead of lemmas
+    case_sensitive: bool = False  # acronyms: "PDF" must not match "pdf"
+    proper_name: bool = False  # names must be written capitalised in the text
+
+
+@dataclass(frozen=True, slots=True)
+class CueKind:
+    name: str
+    effect: Literal["block", "hedge"]
+    scope: Literal["sentence", "window"]
+    applies_to: frozenset[str]
+    window: int = 0
+    factor: float = 1.0
+    # A window cue that reaches one trigger discards the whole sentence for the
+    # type: "may hold talks on the sidelines of the summit" speculates about
+    # the summit meeting too, however far "summit" is from "may".
+    spread: bool = False
+    # An article with at least this many matches of the cue is about that
+    # topic (a sports report), and every score of `applies_to` is scaled.
+    article_threshold: int = 0
+    article_factor: float = 1.0
+
+
+@dataclass(slots=True)
+class LanguageLexicon:
+    language: str
+    simplemma_langs: tuple[str, ...]
+    segmentation: Literal["words", "chars"]
+    abbreviations: frozenset[str]
+    read_also: tuple[str, ...]
+    photo: tuple[str, ...]
+    share: tuple[str, ...]
+    terms: list[Term] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CommonLexicon:
+    cue_kinds: dict[str, CueKind]
+    organisations: dict[str, list[str]]
+
+
+class LexiconError(ValueError):
+    """A lexicon file does not follow the documented format."""
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise LexiconError(f"{where}: expected a list of strings")
+    return [str(v) for v in value]
+
+
+def _make_term(raw: str, kind: TermKind, label: str, **kw: Any) -> Term:
+    text = raw.strip()
+    surface = text.startswith("=")
+    if surface:
+        text = text[1:].strip()
+    parts = tuple(p.strip() for p in text.split(GAP) if p.strip())
+    # Any capital in an entry means the writer cares about case (acronyms, "MoU").
+    case_sensitive = kind != "party" and any(ch.isupper() for ch in text)
+    return Term(
+        kind=kind,
+        label=label,
+        text=text,
+        parts=parts,
+        surface=surface or case_sensitive or kind == "party",
+        case_sensitive=case_sensitive,
+        proper_name=kind == "party",
+        **kw,
+    )
+
+
+def load_common(path: Path | None = None) -> CommonLexicon:
+    data = yaml.safe_load((path or LEXICON_DIR / "common.yaml").read_text(encoding="utf-8"))
+    kinds: dict[str, CueKind] = {}
+    for name, spec in (data.get("cue_kinds") or {}).items():
+        applies = frozenset(_str_list(spec.get("applies_to"), f"cue_kinds.{name}"))
+        if not applies <= set(EVENT_TYPES):
+            raise LexiconError(f"cue_kinds.{name}: unknown event type in {sorted(applies)}")
+        kinds[name] = CueKind(
+            name=name,
+            effect=spec["effect"],
+            scope=spec.get("scope", "sentence"),
+            applies_to=applies,
+            window=int(spec.get("window", 0)),
+            factor=float(spec.get("factor", 1.0)),
+            spread=bool(spec.get("spread", False)),
+            article_threshold=int(spec.get("article_threshold", 0)),
+            article_factor=float(spec.get("article_factor", 1.0)),
+        )
+    orgs = {code: _str_list(names, f"organisations.{code}") for code, names in
+            (data.get("organisations") or {}).items()}
+    return CommonLexicon(cue_kinds=kinds, organisations=orgs)
+
+
+_ABBREV_CLEAN = re.compile(r"\.$")
+
+
+def load_language(path: Path, common: CommonLexicon) -> LanguageLexicon:
+    """Read one language file; raises `LexiconError` on a malformed file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    lang = str(data.get("language", ""))
+    if lang != path.stem:
+        raise LexiconError(f"{path.name}: language {lang!r} does not match the file name")
+    boiler = data.get("boilerplate") or {}
+    lex = LanguageLexicon(
+        language=lang,
+        simplemma_langs=tuple(_str_list(data.get("simplemma"), "simplemma")),
+        segmentation="chars" if data.get("segmentation") == "chars" else "words",
+        abbreviations=frozenset(
+            _ABBREV_CLEAN.sub("", a.lower()) for a in _str_list(data.get("abbreviations"), "abbr")
+        ),
+        read_also=tuple(s.lower() for s in _str_list(boiler.get("read_also"), "read_also")),
+        photo=tuple(s.lower() for s in _str_list(boiler.get("photo"), "photo")),
+        share=tuple(s.lower() for s in _str_list(boiler.get("share"), "share")),
+    )
+    terms = lex.terms
+    for event_type, by_subtype in (data.get("triggers") or {}).items():
+        if event_type not in SUBTYPES_BY_TYPE:
+            raise LexiconError(f"{path.name}: unknown event type {event_type!r}")
+        for subtype, by_weight in (by_subtype or {}).items():
+            if subtype not in SUBTYPES_BY_TYPE[event_type]:
+                raise LexiconError(f"{path.name}: {subtype!r} is not a subtype of {event_type}")
+            for weight, entries in (by_weight or {}).items():
+                w = float(weight)
+                if not 0.0 < w <= 1.0:
+                    raise LexiconError(f"{path.name}: weight {weight} outside (0, 1]")
+                for entry in _str_list(entries, f"{event_type}.{subtype}.{weight}"):
+                    terms.append(_make_term(entry, "trigger", event_type, subtype=subtype,
+                                            weight=w))
+    participants = data.get("participants") or {}
+    for entry in _str_list(participants.get("official"), "participants.official"):
+        terms.append(_make_term(entry, "official", "official"))
+    for entry in _str_list(participants.get("interstate"), "participants.interstate"):
+        terms.append(_make_term(entry, "interstate", "interstate"))
+    actors = data.get("armed_actors") or {}
+    for side in ("state", "nonstate"):
+        for entry in _str_list(actors.get(side), f"armed_actors.{side}"):
+            terms.append(_make_term(entry, "armed_state" if side == "state" else "armed_nonstate",
+                                    side))
+    targets = data.get("targets") or {}
+    for target in ("military", "civilian"):
+        for entry in _str_list(targets.get(target), f"targets.{target}"):
+            kind: TermKind = "target_military" if target == "military" else "target_civilian"
+            terms.append(_make_term(entry, kind, target))
+    for cue, entries in (data.get("cues") or {}).items():
+        if cue not in common.cue_kinds:
+            raise LexiconError(f"{path.name}: cue kind {cue!r} is not defined in common.yaml")
+        for entry in _str_list(entries, f"cues.{cue}"):
+            terms.append(_make_term(entry, "cue", cue))
+    for code, names in (data.get("states") or {}).items():
+        for name in _str_list(names, f"states.{code}"):
+            terms.append(_make_term(name, "party", f"state:{code}"))
+    org_names: dict[str, list[str]] = {k: list(v) for k, v in common.organisations.items()}
+    for code, names in (data.get("organisations") or {}).items():
+        org_names.setdefault(code, []).extend(_str_list(names, f"organisations.{code}"))
+    for code, names in org_names.items():
+        for name in names:
+            terms.append(_make_term(name, "party", f"org:{code}"))
+    return lex
+
+
+def available_languages(directory: Path = LEXICON_DIR) -> list[str]:
+    return sorted(p.stem for p in directory.glob("*.yaml") if p.stem != "common")

@@ -1,0 +1,272 @@
+"""Finds every lexicon term in a text in one pass.
+
+The text is tokenised once, each token is reduced to its lemma (cached per
+process), and the lemmas are joined by single spaces. Every term is compiled
+the same way into an Aho-Corasick automaton, with a space on each side so
+that only whole tokens match. One automaton run over the whole article finds
+all triggers, cues and participants, whatever the size of the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Literal, NamedTuple, overload
+
+import ahocorasick
+import simplemma
+
+from newsevents.classifier.lexicon import MAX_GAP_TOKENS, Term
+
+_WORD = re.compile(r"\w+")
+
+
+def _combining_marks() -> str:
+    """A regex class of every combining mark (Mn/Mc/Me) of the Basic Multilingual Plane."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+_M = _combining_marks()
+# `segmentation: chars` tokens. Vowel signs, tone marks and medials of Thai and
+# Burmese are not `\w`; they ride on their letter, or "ยิ่ง" (more) would shrink
+# to the letters of "ยิง" (shoot). A Burmese syllable keeps its killed final
+# consonants ("တိုက်" is one token, as a reader sees it) so that token windows
+# and gaps span about as much text as Thai and Chinese ones. Latin words and
+# numbers inside such text ("PDF", "BM-21") stay whole words.
+_CHAR = re.compile(
+    rf"[A-Za-z\u00c0-\u024f]+|\d+"
+    rf"|\w[{_M}]*(?:[\u1000-\u1021][\u1037]?[\u103a\u1039][{_M}]*)*"
+)
+# A gap of "a ... b" in `segmentation: chars` text: MAX_GAP_TOKENS counts
+# words, and a Thai or Chinese word is two to four character tokens.
+_CHARS_GAP_TOKENS = 8
+# Bounds the lemma cache of a long-running worker fed with arbitrary text.
+_CACHE_LIMIT = 200_000
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    surface: str
+
+
+class Match(NamedTuple):
+    term: Term
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+
+
+class Tokens(Sequence[Token]):
+    """The word tokens of a text, built with C-level regex passes only.
+
+    Per-token Python objects are the main cost at 1,000 articles/s, so offsets
+    are read from the regex matches only for the few tokens that matter.
+    Hyphenated words are separate tokens; reduplicated plurals
+    ("kelompok-kelompok") thus become a repeated word, which every term written
+    with the same form matches the same way.
+    """
+
+    __slots__ = ("_found", "lowered")
+
+    def __init__(self, text: str, segmentation: Literal["words", "chars"]) -> None:
+        pattern = _CHAR if segmentation == "chars" else _WORD
+        self._found = list(pattern.finditer(text))
+        lowered_text = text.lower()
+        lowered = pattern.findall(lowered_text) if len(lowered_text) == len(text) else []
+        if len(lowered) != len(self._found):
+            # Lower-casing changed the text's shape (e.g. "İ"): go token by token.
+            lowered = [m.group().lower() for m in self._found]
+        self.lowered: list[str] = lowered
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [Token(m.start(), m.end(), m.group()) for m in self._found[index]]
+        m = self._found[index]
+        return Token(m.start(), m.end(), m.group())
+
+    def start(self, index: int) -> int:
+        return self._found[index].start()
+
+    def end(self, index: int) -> int:
+        return self._found[index].end()
+
+    def surface(self, index: int) -> str:
+        return self._found[index].group()
+
+
+def tokenize(text: str, segmentation: Literal["words", "chars"]) -> Tokens:
+    return Tokens(text, segmentation)
+
+
+class Lemmatizer:
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self._langs = langs
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        lower = word.lower()
+        cached = self._cache.get(lower)
+        if cached is not None:
+            return cached
+        lemma = lower
+        if self._langs and not lower.isdigit():
+            try:
+                lemma = str(simplemma.lemmatize(lower, lang=self._langs)).lower()
+            except (ValueError, KeyError):
+                lemma = lower
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[lower] = lemma
+        return lemma
+
+    def many(self, lowered: list[str]) -> list[str]:
+        """Lemmas of already lower-cased words; the cache makes this a dict lookup."""
+        get = self._cache.get
+        return [get(w) or self(w) for w in lowered]
+
+
+class _Key(NamedTuple):
+    term_index: int
+    term: Term
+    part: int
+    length: int  # tokens
+    check_case: bool
+    gapped: bool
+
+
+class TermMatcher:
+    """All terms of one language compiled into two automata (lemmas, surface forms)."""
+
+    def __init__(
+        self,
+        terms: list[Term],
+        segmentation: Literal["words", "chars"],
+        lemmatizer: Lemmatizer,
+    ) -> None:
+        self.terms = terms
+        self.segmentation = segmentation
+        self.lemmatize = lemmatizer
+        self._lemma_ac = ahocorasick.Automaton()
+        self._surface_ac = ahocorasick.Automaton()
+        self._gapped: list[int] = []
+        # How a case-sensitive term must be written, token by token.
+        self._exact: dict[int, tuple[str, ...]] = {}
+        for index, term in enumerate(terms):
+            if len(term.parts) > 1:
+                self._gapped.append(index)
+            if term.case_sensitive:
+                self._exact[index] = tuple(
+                    t.surface for part in term.parts for t in tokenize(part, segmentation)
+                )
+            for part_no, part in enumerate(term.parts):
+                tokens = tokenize(part, segmentation)
+                if not tokens:
+                    continue
+                if term.surface or segmentation == "chars":
+                    forms = [t.surface.lower() for t in tokens]
+                    automaton = self._surface_ac
+                else:
+                    forms = [lemmatizer(t.surface) for t in tokens]
+                    automaton = self._lemma_ac
+                key = " " + " ".join(forms) + " "
+                entry = _Key(index, term, part_no, len(tokens),
+                             term.case_sensitive or term.proper_name, len(term.parts) > 1)
+                if automaton.exists(key):
+                    automaton.get(key).append(entry)
+                else:
+                    automaton.add_word(key, [entry])
+        for automaton in (self._lemma_ac, self._surface_ac):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def match(self, text: str, tokens: Tokens) -> list[Match]:
+        surfaces = tokens.lowered
+        lemmas = surfaces if self.segmentation == "chars" else self.lemmatize.many(surfaces)
+        results: list[Match] = []
+        parts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for forms, automaton in ((lemmas, self._lemma_ac), (surfaces, self._surface_ac)):
+            if not len(automaton) or not forms:
+                continue
+            joined = " " + " ".join(forms) + " "
+            # `end` is the trailing space of a match; the spaces before it number
+            # one more than the index of the match's last token. Matches come in
+            # order of `end`, so the spaces are counted incrementally.
+            spaces = 0
+            counted_to = 0
+            for end, keys in automaton.iter(joined):
+                spaces += joined.count(" ", counted_to, end)
+                counted_to = end
+                last = spaces - 1
+                for key in keys:
+                    first = last - key.length + 1
+                    if first < 0:
+                        continue
+                    if key.check_case and not self._case_ok(key, tokens, first, last):
+                        continue
+                    if key.gapped:
+                        parts[key.term_index].append((key.part, first, last))
+                    else:
+                        results.append(Match(key.term, first, last))
+        gap = _CHARS_GAP_TOKENS if self.segmentation == "chars" else MAX_GAP_TOKENS
+        for index, occurrences in parts.items():
+            results.extend(self._join_gapped(self.terms[index], occurrences, gap))
+        return results
+
+    def _case_ok(self, key: _Key, tokens: Tokens, first: int, last: int) -> bool:
+        term = key.term
+        if term.case_sensitive:
+            wanted = self._exact[key.term_index]
+            if len(term.parts) > 1:  # parts are checked one by one: compare the subset
+                return all(t.surface in wanted for t in tokens[first : last + 1])
+            return tuple(t.surface for t in tokens[first : last + 1]) == wanted
+        if term.proper_name:
+            head = tokens.surface(first)
+            if self.segmentation == "chars" and head[:1].upper() == head[:1].lower():
+                return True  # Thai, Burmese and Han have no capitals to mark a name
+            if not head[:1].isupper():
+                return False
+            # Two- and three-letter names ("AS", "UK", "RI") collide with common
+            # words unless written in capitals.
+            if last == first and len(head) <= 3:
+                return head.isupper()
+        return True
+
+    @staticmethod
+    def _join_gapped(
+        term: Term, occurrences: list[tuple[int, int, int]], max_gap: int
+    ) -> list[Match]:
+        by_part: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for part, first, last in occurrences:
+            by_part[part].append((first, last))
+        matches: list[Match] = []
+        for first, last in sorted(by_part.get(0, [])):
+            end = last
+            complete = True
+            for part in range(1, len(term.parts)):
+                following = [
+                    (f, la) for f, la in by_part.get(part, [])
+                    if end < f <= end + 1 + max_gap
+                ]
+                if not following:
+                    complete = False
+                    break
+                end = min(following)[1]
+            if complete:
+                matches.append(Match(term, first, end))
+        return matches

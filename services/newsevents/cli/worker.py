@@ -1,0 +1,47 @@
+"""`newsevents worker --stage ...`: run one stage, or all three, as a faust worker."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import click
+import faust
+import structlog
+
+from newsevents import logs, topics
+from newsevents.settings import STAGES, Settings, Stage
+from newsevents.streaming.admin import ensure_topics
+from newsevents.streaming.app import create_app
+
+
+@click.command()
+@click.option(
+    "--stage",
+    type=click.Choice([*STAGES, "all"]),
+    required=True,
+    help="Which stage this worker runs; 'all' runs the three in one process.",
+)
+@click.option("--web-port", type=int, default=None, help="Overrides NEWSEVENTS_WEB_PORT.")
+def worker(stage: str, web_port: int | None) -> None:
+    """Run a stage worker: consume, process, produce, serve /metrics /healthz /readyz."""
+    settings = Settings()
+    if web_port is not None:
+        settings = settings.model_copy(update={"web_port": web_port})
+    logs.configure(settings)
+    log = structlog.get_logger("newsevents.worker")
+    stages: tuple[Stage, ...] = STAGES if stage == "all" else (stage,)  # type: ignore[assignment]
+    try:
+        counts = asyncio.run(ensure_topics(settings))
+    except (ConnectionError, TimeoutError, RuntimeError) as exc:
+        log.error("startup_failed", error=str(exc))
+        sys.exit(2)
+    app = create_app(settings, stages, source_partitions=counts[settings.topic(topics.LINKED)])
+    log.info("worker_starting", stages=list(stages), kafka=settings.kafka_bootstrap_servers)
+    faust.Worker(
+        app,
+        loglevel=settings.log_level,
+        logging_config=logs.logging_dict_config(settings),
+        redirect_stdouts=False,
+        quiet=True,
+    ).execute_from_commandline()

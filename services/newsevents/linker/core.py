@@ -1,0 +1,134 @@
+"""The entity linker's pure core: a ClassifiedArticle in, a LinkedArticle out, no I/O."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from pathlib import Path
+
+from newsevents.linker.actors import ActorResolver, ArticleContext
+from newsevents.linker.dates import DateFinder, resolve_date
+from newsevents.linker.gazetteer import Match
+from newsevents.linker.kb import KnowledgeBase, load_kb
+from newsevents.linker.kb_build import DEFAULT_KB_PATH
+from newsevents.linker.mentions import Annotator, Mention, Noun, unattached_nouns
+from newsevents.linker.places import locate
+from newsevents.messages import (
+    ClassifiedArticle,
+    Detection,
+    Evidence,
+    LinkedArticle,
+    LinkedDetection,
+)
+
+log = logging.getLogger(__name__)
+
+CONTEXT_CHARS = 2000
+_LOCK = threading.Lock()
+_INSTANCES: dict[Path, Linker] = {}
+
+
+class Linker:
+    def __init__(self, kb: KnowledgeBase, *, use_dateparser: bool = True) -> None:
+        self.kb = kb
+        self.annotator = Annotator(kb)
+        self.actors = ActorResolver(kb)
+        self.dates = DateFinder(kb.months, kb.weekdays)
+        self.use_dateparser = use_dateparser
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Linker:
+        """The process-wide linker; the KB is read (or built) on the first call only."""
+        key = (path or DEFAULT_KB_PATH).resolve()
+        with _LOCK:
+            linker = _INSTANCES.get(key)
+            if linker is None:
+                linker = cls(load_kb(key))
+                _INSTANCES[key] = linker
+            return linker
+
+    def link(self, classified: ClassifiedArticle) -> LinkedArticle:
+        """One LinkedDetection per Detection, in order; never raises."""
+        context = ArticleContext(Counter(), (), {})
+        if classified.detections:  # most articles carry none: skip the article-wide pass
+            try:
+                context = self._context(classified)
+            except Exception:
+                log.exception("linker: article context failed for %s", classified.article.id)
+        linked: list[LinkedDetection] = []
+        for detection in classified.detections:
+            try:
+                linked.append(self._link_detection(classified, detection, context))
+            except Exception:
+                log.exception("linker: detection failed for %s", classified.article.id)
+                linked.append(
+                    LinkedDetection(detection=detection, actors=[], location=None, date=None)
+                )
+        return LinkedArticle(classified=classified, linked=linked)
+
+    def _context(self, classified: ClassifiedArticle) -> ArticleContext:
+        title = classified.article.title or ""
+        title_matches = self.annotator.matches(title)
+        # The lead says what the article is about; scanning all of a long article costs
+        # more than it adds. Evidence beyond the lead is scanned on its own.
+        lead = classified.cleaned_text[:CONTEXT_CHARS]
+        text_matches = self.annotator.matches(lead)
+        counts = self.annotator.context_countries(title_matches)
+        counts += counts  # the headline says what the article is about
+        counts += self.annotator.context_countries(text_matches)
+        title_mentions = self.annotator.resolve(title, title_matches, counts)
+        sector_countries: dict[str, Counter[str]] = {}
+        for mention in title_mentions:
+            if mention.actor is not None and mention.sector and mention.actor.country:
+                sector_countries.setdefault(mention.sector, Counter())[mention.actor.country] += 2
+        for match in text_matches:
+            for entity_id in match.entity_ids:
+                entity = self.kb.entities.get(entity_id)
+                if entity is not None and entity.kind != "country" and entity.sector:
+                    if entity.country:
+                        sector_countries.setdefault(entity.sector, Counter())[entity.country] += 1
+                    break
+        return ArticleContext(counts, title_mentions, sector_countries, lead, text_matches)
+
+    def _evidence_mentions(
+        self, evidence: Evidence, context: ArticleContext
+    ) -> tuple[list[Mention], list[Noun]]:
+        text = evidence.text
+        if context.text and context.text[evidence.start : evidence.end] == text:
+            # The evidence sits where the classifier says: reuse the article-wide scan.
+            offset = evidence.start
+            matches = [
+                Match(m.start - offset, m.end - offset, m.surface, m.entity_ids)
+                for m in context.text_matches
+                if m.start >= offset and m.end <= evidence.end
+            ]
+        else:
+            matches = self.annotator.matches(text)
+        mentions = self.annotator.resolve(text, matches, context.countries)
+        nouns = unattached_nouns(self.annotator.nouns(text), mentions, text)
+        return mentions, nouns
+
+    def _link_detection(
+        self, classified: ClassifiedArticle, detection: Detection, context: ArticleContext
+    ) -> LinkedDetection:
+        mentions: list[Mention] = []
+        nouns: list[Noun] = []
+        # In text order: the lead names the event first; later sentences add background.
+        evidence_in_order = sorted(detection.evidence, key=lambda e: e.start)
+        for evidence in evidence_in_order:
+            ev_mentions, ev_nouns = self._evidence_mentions(evidence, context)
+            mentions.extend(ev_mentions)
+            nouns.extend(ev_nouns)
+        location = locate(self.kb, mentions, context.countries)
+        actors = self.actors.resolve(
+            detection.event_type, detection.subtype, mentions, nouns, context, location
+        )
+        when = resolve_date(
+            self.dates,
+            [ev.text for ev in evidence_in_order],
+            classified.language,
+            classified.article.published_at,
+            use_dateparser=self.use_dateparser,
+        )
+        return LinkedDetection(detection=detection, actors=actors, location=location, date=when)

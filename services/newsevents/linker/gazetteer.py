@@ -1,0 +1,229 @@
+"""Alias automaton: finds every knowledge-base alias in a text in one pass.
+
+Aliases and texts go through the same `normalise` so that "Myanmar's",
+"MYANMAR" and "myanmar" meet the same key; matches are then checked against
+the original text for word boundaries and for the alias's case rule, which is
+what keeps "lima" (five) from becoming Lima and "AS" (United States in
+Indonesian) from matching "as".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+# How an alias may be written in the text.
+CASE_ANY = 0  # lower-case alias ("russe"): any case
+CASE_FIRST_UPPER = 1  # capitalised alias ("Rusia"): first letter must be upper case
+CASE_EXACT = 2  # short all-caps alias ("AS", "PDF"): exact spelling
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4"
+_CURRENCY = frozenset("$€£¥₹")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+def _is_latin(ch: str) -> bool:
+    cp = ord(ch)
+    return cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF
+
+
+def _normalise_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _DASHES:
+        return "-"
+    if ch.isspace():
+        return " "
+    low = ch.lower()
+    if not _is_latin(ch):
+        # Thai, Burmese and Arabic marks carry meaning: only Latin letters lose accents.
+        return low
+    if low in ("\u0111", "\u0131"):  # Vietnamese đ and Turkish dotless ı have no decomposition
+        return "d" if low == "\u0111" else "i"
+    decomposed = unicodedata.normalize("NFKD", low)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class _CharTable(dict[int, str]):
+    """str.translate table that fills itself: each distinct character is normalised once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.non_unit: set[str] = set()
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        out = _normalise_char(ch)
+        if len(out) != 1:
+            self.non_unit.add(ch)
+        self[cp] = out
+        return out
+
+
+_TABLE = _CharTable()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    text: str
+    # offsets[i] is the original index of normalised character i; None when identical.
+    offsets: tuple[int, ...] | None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.offsets is None:
+            return start, end
+        if start >= len(self.offsets):
+            return len(self.offsets), len(self.offsets)
+        orig_start = self.offsets[start]
+        orig_end = self.offsets[end - 1] + 1 if end > 0 else 0
+        return orig_start, orig_end
+
+
+def normalise(text: str) -> Normalised:
+    """Case-fold and strip Latin diacritics, keeping a map back to the original offsets."""
+    norm = text.translate(_TABLE)
+    if len(norm) == len(text) and not (_TABLE.non_unit and _TABLE.non_unit & set(text)):
+        return Normalised(norm, None)
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        out = _TABLE[ord(ch)]
+        parts.append(out)
+        offsets.extend([i] * len(out))
+    return Normalised("".join(parts), tuple(offsets))
+
+
+def normalise_key(text: str) -> str:
+    return " ".join(normalise(text).text.split())
+
+
+def _unspaced(ch: str) -> bool:
+    """Scripts written without spaces between words: match them character by character."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x0E00 <= cp <= 0x0EFF  # Thai, Lao
+        or 0x1000 <= cp <= 0x109F  # Myanmar
+        or 0x1780 <= cp <= 0x17FF  # Khmer
+        or 0x3040 <= cp <= 0x30FF
+    )
+
+
+def case_rule(form: str) -> int:
+    letters = [c for c in form if c.isalpha()]
+    if not letters or not any(c.isupper() or c.islower() for c in letters):
+        return CASE_ANY
+    if len(letters) <= 5 and all(c.isupper() for c in letters if c.isupper() or c.islower()):
+        return CASE_EXACT
+    first = letters[0]
+    if first.isupper():
+        return CASE_FIRST_UPPER
+    return CASE_ANY
+
+
+def case_ok(rule: int, form: str, surface: str) -> bool:
+    if rule == CASE_ANY:
+        return True
+    if rule == CASE_EXACT:
+        return surface.replace("\u2019", "'") == form
+    for c in surface:
+        if c.isalpha():
+            return c.isupper() or not c.islower()
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # offsets into the original text
+    end: int
+    surface: str
+    entity_ids: tuple[str, ...]
+
+
+AliasEntry = tuple[str, int, str]  # entity id, case rule, form as written
+
+
+class _SeparatorTable(dict[int, str]):
+    """Punctuation, symbols and spaces become one space; letters, digits and marks stay.
+
+    Applied to normalised text and aliases alike, it lets an alias key carry its own word
+    boundaries (" rusia ") so that the automaton reports only whole-word hits and the
+    per-hit Python work stays small."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        out = " " if unicodedata.category(ch)[0] in "PSZC" else ch
+        self[cp] = out
+        return out
+
+
+_SEPARATORS = _SeparatorTable()
+
+
+def _boundary_key(key: str) -> str:
+    core = key.translate(_SEPARATORS).strip()
+    if not core:
+        return ""
+    # Scripts written without spaces match inside runs of text, so no boundary there.
+    head = "" if _unspaced(core[0]) else " "
+    tail = "" if _unspaced(core[-1]) else " "
+    return head + core + tail
+
+
+class Gazetteer:
+    """Aho-Corasick automaton over normalised aliases."""
+
+    def __init__(self, aliases: Iterable[tuple[str, str, int, str]]) -> None:
+        grouped: dict[str, list[AliasEntry]] = {}
+        for key, entity_id, rule, form in aliases:
+            bkey = _boundary_key(key)
+            if bkey:
+                grouped.setdefault(bkey, []).append((entity_id, rule, form))
+        self._automaton = ahocorasick.Automaton()
+        for bkey, entries in grouped.items():
+            lead = 1 if bkey[0] == " " else 0
+            trail = 1 if bkey[-1] == " " else 0
+            self._automaton.add_word(bkey, (len(bkey), lead, trail, tuple(dict.fromkeys(entries))))
+        self._automaton.make_automaton()
+        self.size = len(grouped)
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping whole-word alias matches, longest first, in text order."""
+        if not text or self.size == 0:
+            return []
+        norm = normalise(text)
+        ntext = norm.text
+        # One space either side so that aliases at the very start or end find their boundary;
+        # search offsets are therefore ntext offsets + 1.
+        searched = " " + ntext.translate(_SEPARATORS) + " "
+        found: list[tuple[int, int, Sequence[AliasEntry]]] = []
+        for last, (length, lead, trail, entries) in self._automaton.iter(searched):
+            start = last - length + 1 + lead - 1
+            end = last + 1 - trail - 1
+            # "US$18 miliar", "$US": a currency, not a country
+            if ntext[end : end + 1] in _CURRENCY or ntext[start - 1 : start] in _CURRENCY:
+                continue
+            found.append((start, end, entries))
+        if not found:
+            return []
+        found.sort(key=lambda f: (f[0] - f[1], f[0]))
+        taken = bytearray(len(ntext))
+        chosen: list[Match] = []
+        for start, end, entries in found:
+            if any(taken[start:end]):
+                continue
+            ostart, oend = norm.original_span(start, end)
+            surface = text[ostart:oend]
+            ids = tuple(
+                dict.fromkeys(e for e, rule, form in entries if case_ok(rule, form, surface))
+            )
+            if not ids:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(Match(ostart, oend, surface, ids))
+        chosen.sort(key=lambda m: m.start)
+        return chosen

@@ -1,0 +1,117 @@
+"""The loaded knowledge base: entities, the alias automaton and the cue words."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsevents.linker.gazetteer import Gazetteer, normalise_key
+from newsevents.linker.kb_build import DEFAULT_KB_PATH, FORMAT_VERSION, build_kb
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    kind: str  # country, region, city, org, armed
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    qid: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in ("country", "region", "city")
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind in ("country", "org", "armed")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    sector_nouns: dict[str, str]  # normalised noun -> sector
+    locatives: frozenset[str]
+    region_before: frozenset[str]
+    region_after: frozenset[str]
+    person_ambiguous: frozenset[str]
+    place_modifiers: frozenset[str]
+    max_noun_words: int = 3
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    entities: dict[str, Entity]
+    gazetteer: Gazetteer
+    cues: Cues
+    months: dict[str, dict[str, int]]
+    weekdays: dict[str, dict[str, int]]
+    sources: dict[str, Any] = field(default_factory=dict)
+
+
+def _cues(raw: dict[str, Any]) -> Cues:
+    nouns: dict[str, str] = {}
+    for sector, words in raw["sector_nouns"].items():
+        for word in words:
+            nouns.setdefault(normalise_key(str(word)), sector)
+
+    def norm_set(key: str) -> frozenset[str]:
+        return frozenset(normalise_key(str(w)) for w in raw[key])
+
+    return Cues(
+        sector_nouns=nouns,
+        locatives=norm_set("locatives"),
+        region_before=norm_set("region_before"),
+        region_after=norm_set("region_after"),
+        person_ambiguous=norm_set("person_ambiguous"),
+        place_modifiers=frozenset(str(w) for w in raw["place_modifiers"]),
+        max_noun_words=max(len(n.split()) for n in nouns),
+    )
+
+
+def from_dict(raw: dict[str, Any]) -> KnowledgeBase:
+    if raw.get("format") != FORMAT_VERSION:
+        raise ValueError(f"knowledge base format {raw.get('format')}, expected {FORMAT_VERSION}")
+    entities: dict[str, Entity] = {}
+    for eid, ent in raw["entities"].items():
+        entities[eid] = Entity(
+            id=eid,
+            kind=ent["kind"],
+            name=ent["name"],
+            country=ent.get("country"),
+            sector=ent.get("sector"),
+            qid=ent.get("qid"),
+            admin1=ent.get("admin1"),
+            lat=ent.get("lat"),
+            lon=ent.get("lon"),
+            population=int(ent.get("population", 0)),
+        )
+    gazetteer = Gazetteer((a[0], a[1], int(a[2]), a[3]) for a in raw["aliases"])
+    return KnowledgeBase(
+        entities=entities,
+        gazetteer=gazetteer,
+        cues=_cues(raw["cues"]),
+        months=raw["dates"]["months"],
+        weekdays=raw["dates"]["weekdays"],
+        sources=raw.get("sources", {}),
+    )
+
+
+def load_kb(path: Path = DEFAULT_KB_PATH) -> KnowledgeBase:
+    """The KB from `path`, or built in memory (slow, seconds) when the file is missing."""
+    if path.exists():
+        with gzip.open(path, "rb") as fh:
+            raw = json.loads(fh.read())
+    else:
+        log.warning("knowledge base %s missing; building it in memory (run `make kb`)", path)
+        raw = json.loads(json.dumps(build_kb()))
+    return from_dict(raw)

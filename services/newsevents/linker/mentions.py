@@ -1,0 +1,257 @@
+"""Turns alias matches into resolved mentions: which entity, as a place and as an actor.
+
+An alias can name several entities ("Georgia" the country and the US state,
+"Mandalay" the city and the region, "Moscow" the city and the Kremlin). The
+choice uses the words around the mention (a region cue, a person's name next
+to "Karen") and the countries the rest of the article names unambiguously.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsevents.linker.gazetteer import Gazetteer, Match, normalise_key
+from newsevents.linker.kb import Cues, Entity, KnowledgeBase
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
+
+_KIND_SCORE = {"org": 2.5, "armed": 2.5, "country": 2.0, "city": 1.5, "region": 1.0}
+_CONTEXT_BONUS = 3.0
+_CONTEXT_CITY_POPULATION = 500_000
+_REGION_CUE_BONUS = 2.5
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # offsets into the text the mention was found in
+    end: int
+    surface: str
+    place: Entity | None
+    actor: Entity | None
+    sector: str | None  # what the words around it say the actor is (GOV, MIL, ...)
+    locative: bool  # follows "in", "di", "ke", ...: names where, not who
+    region_cue: bool = False  # "negara bagian Karen", "Shan State"
+    in_name: bool = False  # followed by a capitalised word: "Bole International Airport"
+
+    @property
+    def country(self) -> str | None:
+        entity = self.actor or self.place
+        return entity.country if entity else None
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A sector noun ("junta", "rebels", "pemerintah") found in a text."""
+
+    start: int
+    end: int
+    surface: str
+    sector: str
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text[max(0, pos - 40 * n) : pos])][-n:]
+
+
+def _words_after(text: str, pos: int, n: int) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text[pos : pos + 40 * n])][:n]
+
+
+def _adjacent_word(text: str, pos: int, forward: bool) -> str | None:
+    """The word separated from `pos` by exactly one space, or None."""
+    if forward:
+        if text[pos : pos + 1] != " ":
+            return None
+        m = _WORD.match(text, pos + 1)
+        return m.group(0) if m else None
+    if pos < 2 or text[pos - 1] != " ":
+        return None
+    words = _words_before(text, pos - 1, 1)
+    if not words or not text[: pos - 1].endswith(words[0]):
+        return None
+    return words[0]
+
+
+def _looks_like_person(text: str, match: Match, cues: Cues) -> bool:
+    if normalise_key(match.surface) not in cues.person_ambiguous:
+        return False
+    for forward in (True, False):
+        word = _adjacent_word(text, match.end if forward else match.start, forward)
+        if word and word[0].isupper() and word not in cues.place_modifiers:
+            if not forward and _sentence_initial(text, match.start - len(word) - 1):
+                continue
+            return True
+    return False
+
+
+def _capitalised_next(text: str, end: int) -> bool:
+    word = _adjacent_word(text, end, True)
+    return word is not None and word[:1].isupper()
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?\n\"'“”:"
+
+
+_JOINERS = frozenset({"dan", "and", "serta", "&", "et", "y", "e", "or", "atau", "va", "и", "і"})
+
+
+def _region_cue(text: str, match: Match, cues: Cues) -> bool:
+    """A region word right after the name, or before it across a list of names
+    ("negara bagian Karen dan Shan", "Sagaing and Mandalay regions")."""
+    after = _words_after(text, match.end, 1)
+    if after and normalise_key(after[0]) in cues.region_after:
+        return True
+    words = _words_before(text, match.start, 8)
+    i = len(words)
+    while i > 0:
+        one = normalise_key(words[i - 1])
+        two = normalise_key(" ".join(words[i - 2 : i])) if i >= 2 else ""
+        if one in cues.region_before or two in cues.region_before:
+            return True
+        if one in _JOINERS or words[i - 1][:1].isupper():
+            i -= 1
+            continue
+        return False
+    return False
+
+
+def _locative(text: str, start: int, cues: Cues) -> bool:
+    words = _words_before(text, start, 2)
+    if not words:
+        return False
+    gap = text[:start].rstrip()
+    if not gap.endswith(words[-1]):
+        # "ke St Petersburg, Rusia": the country after a place takes that place's role
+        return gap.endswith(",")
+    last = normalise_key(words[-1])
+    return last in cues.locatives or normalise_key(" ".join(words)) in cues.locatives
+
+
+class Annotator:
+    """Finds mentions and sector nouns; one per process, shared across articles."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._nouns = Gazetteer(
+            (noun, "noun:" + sector, 0, "") for noun, sector in kb.cues.sector_nouns.items()
+        )
+
+    def matches(self, text: str) -> list[Match]:
+        return self.kb.gazetteer.find(text)
+
+    def nouns(self, text: str) -> list[Noun]:
+        return [
+            Noun(m.start, m.end, m.surface, m.entity_ids[0].split(":", 1)[1])
+            for m in self._nouns.find(text)
+        ]
+
+    def context_countries(self, matches: Iterable[Match]) -> Counter[str]:
+        """Countries named unambiguously (one candidate country), counted. Towns do not
+        count unless big: too many share a name with a person or a word ("Hassan", "Horn")."""
+        counts: Counter[str] = Counter()
+        for match in matches:
+            entities = [e for e in (self.kb.entities.get(i) for i in match.entity_ids) if e]
+            countries = {e.country for e in entities if e.country}
+            if len(countries) != 1:
+                continue  # "Georgia": the country or the US state
+            if any(
+                e.kind in ("country", "org", "armed")
+                or (e.kind == "city" and e.population >= _CONTEXT_CITY_POPULATION)
+                for e in entities
+            ):
+                counts[countries.pop()] += 1
+        return counts
+
+    def resolve(self, text: str, matches: Sequence[Match], context: Counter[str]) -> list[Mention]:
+        cues = self.kb.cues
+        nouns = self.nouns(text)
+        mentions: list[Mention] = []
+        for match in matches:
+            candidates = [e for e in (self.kb.entities.get(i) for i in match.entity_ids) if e]
+            if not candidates or _looks_like_person(text, match, cues):
+                continue
+            region_cue = any(c.kind == "region" for c in candidates) and _region_cue(
+                text, match, cues
+            )
+            best = max(candidates, key=lambda e: self._score(e, context, region_cue))
+            place = best if best.is_place else None
+            actor = best if best.is_actor else None
+            if place is None:
+                place = next(
+                    (c for c in candidates if c.is_place and c.country == best.country), None
+                )
+            if actor is None:
+                actor = next(
+                    (c for c in candidates if c.is_actor and c.country == best.country), None
+                )
+            sector = actor.sector if actor is not None else None
+            if actor is not None and actor.kind == "country":
+                sector = _adjacent_sector(text, match, nouns)
+            mentions.append(
+                Mention(
+                    match.start,
+                    match.end,
+                    match.surface,
+                    place,
+                    actor,
+                    sector,
+                    _locative(text, match.start, cues),
+                    region_cue,
+                    _capitalised_next(text, match.end),
+                )
+            )
+        return mentions
+
+    @staticmethod
+    def _score(entity: Entity, context: Counter[str], region_cue: bool) -> float:
+        score = _KIND_SCORE.get(entity.kind, 0.0)
+        if entity.kind == "city":
+            score += min(math.log10(max(entity.population, 1)), 7.0) / 10
+        if region_cue and entity.kind == "region":
+            score += _REGION_CUE_BONUS
+        if entity.country and context.get(entity.country):
+            score += _CONTEXT_BONUS
+        return score
+
+
+def _adjacent_sector(text: str, match: Match, nouns: Sequence[Noun]) -> str | None:
+    """Sector of a noun directly before or after a country mention ("tentara Rusia")."""
+    for noun in nouns:
+        if noun.end <= match.start:
+            gap = text[noun.end : match.start]
+        elif noun.start >= match.end:
+            gap = text[match.end : noun.start]
+        else:
+            continue
+        if _adjacent_gap(gap):
+            return noun.sector
+    return None
+
+
+def unattached_nouns(nouns: Sequence[Noun], mentions: Sequence[Mention], text: str) -> list[Noun]:
+    """Sector nouns that no entity mention stands next to ("the junta", "para milisi")."""
+    out: list[Noun] = []
+    for noun in nouns:
+        attached = False
+        for mention in mentions:
+            if noun.start < mention.end and mention.start < noun.end:
+                attached = True  # inside a longer alias ("junta militer Myanmar")
+            elif noun.end <= mention.start:
+                attached = _adjacent_gap(text[noun.end : mention.start])
+            else:
+                attached = _adjacent_gap(text[mention.end : noun.start])
+            if attached:
+                break
+        if not attached:
+            out.append(noun)
+    return out
+
+
+def _adjacent_gap(gap: str) -> bool:
+    return len(gap) <= 3 and gap.strip(" '\u2019s") == ""

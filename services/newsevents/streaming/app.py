@@ -1,0 +1,109 @@
+"""`create_app(settings, stages)`: a faust app running one stage, or all three.
+
+Each stage gets its own app id, hence its own consumer group, so the three
+can be deployed and scaled independently; `stages=("classifier", "linker",
+"alert")` runs them in one process under the group '<prefix>-all'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import faust
+import structlog
+from prometheus_client import generate_latest
+
+from newsevents.settings import Settings, Stage
+from newsevents.streaming import metrics
+from newsevents.streaming.health import Health
+
+PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4"
+
+
+def create_app(
+    settings: Settings,
+    stages: Sequence[Stage],
+    *,
+    source_partitions: int | None = None,
+) -> faust.App:
+    """Build the app and register the agents of `stages` on it.
+
+    `source_partitions` is the partition count of the alert stage's source
+    topic, which its table must match; the worker reads it from the broker.
+    """
+    if not stages:
+        raise ValueError("at least one stage is needed")
+    name = stages[0] if len(stages) == 1 else "all"
+    datadir = Path(settings.data_dir) / settings.app_id(name)
+    # faust creates only the last path component itself.
+    datadir.parent.mkdir(parents=True, exist_ok=True)
+    app = faust.App(
+        settings.app_id(name),
+        broker=[f"kafka://{host}" for host in settings.kafka_bootstrap_servers.split(",")],
+        autodiscover=False,
+        store="memory://",
+        datadir=str(datadir),
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        # The leader-election topic is only needed by @app.timer(on_leader=True).
+        topic_disable_leader=True,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        # Results carry the article and can outgrow Kafka's 1 MiB default.
+        producer_max_request_size=4 * settings.max_message_bytes + 65536,
+        key_serializer="raw",
+        value_serializer="raw",
+        web_enabled=True,
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_in_thread=False,
+    )
+    health = Health(app, stages)
+    _register_web(app, health)
+
+    # Imported here so that building an app for one stage does not load the
+    # other stages' lexicons and knowledge base.
+    for stage in stages:
+        if stage == "classifier":
+            from newsevents.classifier.agent import register as register_classifier
+
+            register_classifier(app, settings)
+        elif stage == "linker":
+            from newsevents.linker.agent import register as register_linker
+
+            register_linker(app, settings)
+        elif stage == "alert":
+            from newsevents.alert.agent import register as register_alert
+
+            register_alert(app, settings, partitions=source_partitions)
+        else:  # pragma: no cover - Stage is a Literal
+            raise ValueError(f"unknown stage {stage!r}")
+    structlog.get_logger("newsevents.app").info(
+        "app_created", app_id=app.conf.id, stages=list(stages), web_port=settings.web_port
+    )
+    return app
+
+
+def _register_web(app: faust.App, health: Health) -> None:
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        # aiohttp refuses a charset inside content_type; the exposition format is UTF-8.
+        return web.bytes(generate_latest(), content_type=PROMETHEUS_CONTENT_TYPE)
+
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        ok, detail = health.live()
+        return web.json({"status": "ok" if ok else "fail", **detail}, status=200 if ok else 503)
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        ok, detail = health.ready()
+        return web.json(
+            {"status": "ready" if ok else "not-ready", **detail}, status=200 if ok else 503
+        )
+
+    del metrics_page, healthz, readyz  # registered on the app by the decorators
+    _ = metrics  # the module registers the metrics this page exports

@@ -1,0 +1,91 @@
+"""The knowledge base build: reproducible bytes, recorded inputs, the entries linking needs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents.linker.kb import load_kb
+from newsevents.linker.kb_build import SOURCE_PACKAGES, main, write_kb
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    out = tmp_path_factory.mktemp("kb")
+    first, second = out / "a.json.gz", out / "b.json.gz"
+    write_kb(first)
+    assert main(["--out", str(second)]) == 0  # the `make kb` entry point
+    return first, second
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with gzip.open(path, "rb") as fh:
+        data: dict[str, Any] = json.loads(fh.read())
+    return data
+
+
+def test_build_is_byte_for_byte_deterministic(built: tuple[Path, Path]) -> None:
+    first, second = built
+    assert first.read_bytes() == second.read_bytes()
+    assert first.stat().st_size < 5_000_000
+
+
+def test_build_records_its_input_versions(built: tuple[Path, Path]) -> None:
+    sources = _read(built[0])["sources"]
+    assert sources["packages"] == {name: metadata.version(name) for name in SOURCE_PACKAGES}
+    assert set(sources["curated_sha256"]) >= {
+        "countries.yaml",
+        "organisations.yaml",
+        "armed_groups.yaml",
+        "stopwords.yaml",
+    }
+    assert all(len(h) == 64 for h in sources["curated_sha256"].values())
+
+
+def test_kb_contents(built: tuple[Path, Path]) -> None:
+    kb = _read(built[0])
+    entities = kb["entities"]
+    assert entities["country:RUS"]["qid"] == "Q159"
+    assert entities["country:MMR"]["qid"] == "Q836"
+    assert entities["country:MMR"]["alpha2"] == "MM"
+    assert entities["region:MM-01"]["name"] == "Sagaing"
+    assert entities["region:MM-13"]["country"] == "MMR"
+    assert entities["org:mmr-military"]["sector"] == "MIL"
+    assert entities["armed:pdf-myanmar"]["sector"] == "REB"
+    assert entities["org:asean"]["sector"] == "IGO"
+    aliases = {(a[0], a[1]) for a in kb["aliases"]}
+    for key, entity_id in [
+        ("karen", "region:MM-13"),
+        ("mandalay", "region:MM-04"),
+        ("rusia", "country:RUS"),
+        ("russian", "country:RUS"),
+        ("burmese", "country:MMR"),
+        ("россия", "country:RUS"),
+        ("kremlin", "org:rus-government"),
+        ("pentagon", "org:usa-military"),
+        ("tatmadaw", "org:mmr-military"),
+        ("pasukan pertahanan rakyat", "armed:pdf-myanmar"),
+        ("pbb", "org:un"),
+    ]:
+        assert (key, entity_id) in aliases, key
+    assert not any(
+        a[0] in ("dan", "the", "lima", "of") and a[1].startswith("city:") for a in kb["aliases"]
+    )
+    petersburg = [e for e in entities.values() if e["name"] == "Saint Petersburg"]
+    assert petersburg and petersburg[0]["country"] == "RUS" and "lat" in petersburg[0]
+
+
+def test_missing_file_builds_in_memory_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        kb = load_kb(tmp_path / "missing.json.gz")
+    assert any("missing" in r.getMessage() for r in caplog.records)
+    assert kb.entities["country:MMR"].qid == "Q836"
+    assert "country:RUS" in kb.gazetteer.find("Rusia")[0].entity_ids
