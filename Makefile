@@ -43,8 +43,9 @@ test: $(STAMP) $(KB)  ## run the whole test suite (unit + integration on a real 
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)  ## ruff and mypy
-	$(BIN)/ruff check services tests
+	$(BIN)/ruff check services tests deploy
 	$(BIN)/mypy
+	$(BIN)/mypy --strict deploy/grafana/dashboards.py deploy/fetch_helm.py
 
 schemas: $(STAMP)  ## write the JSON Schemas of the message models to schemas/
 	$(BIN)/python -m newsevents.schemas schemas
@@ -54,3 +55,5 @@ clean:  ## remove the venv and caches (keeps Kafka's jars in .cache/)
 
 eval: $(STAMP) $(KB)  ## score `newsevents extract` on the labelled dev set (writes eval/results.json)
 	$(BIN)/python -m newsevents.evaluation tests/data/devset --out eval/results.json
+
+include deploy/deploy.mk

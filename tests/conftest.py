@@ -116,6 +116,14 @@ class Workers:
             self.log(s)[-3000:] for s in pending
         )
 
+    def stop_one(self, stage: str, kill: bool = False) -> None:
+        proc = self.procs.pop(stage)
+        if kill:
+            proc.kill()
+        else:
+            proc.terminate()
+        proc.wait(timeout=60)
+
     def get(self, stage: str, path: str) -> tuple[int, str]:
         try:
             with urllib.request.urlopen(

@@ -237,6 +237,7 @@ TOPIC_MODELS: dict[str, type[BaseModel]] = {
     "articles.raw": RawArticle,
     "articles.classified": ClassifiedArticle,
     "articles.linked": LinkedArticle,
+    "events.candidates": Event,
     "events.diplomatic-engagement": Event,
     "events.armed-clash": Event,
     "alerts": Alert,

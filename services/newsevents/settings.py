@@ -59,6 +59,15 @@ class Settings(BaseSettings):
     log_format: Literal["json", "console"] = Field(
         default="json", description="'console' renders logs for people instead of machines."
     )
+    alert_rules_file: str | None = Field(
+        default=None,
+        description="YAML file of alert rules; unset uses the rules shipped in the package.",
+    )
+    merge_window_hours: float = Field(
+        default=72.0,
+        gt=0,
+        description="Reports of the same event published within this many hours are merged.",
+    )
     data_dir: str = Field(
         default="/tmp/newsevents",
         description="Where faust keeps its local state (table stores, offsets).",

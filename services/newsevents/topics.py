@@ -7,8 +7,13 @@ CLASSIFIED = "articles.classified"
 LINKED = "articles.linked"
 DLQ = "articles.dlq"
 ALERTS = "alerts"
+# Internal: the alert stage re-keys candidate events by type so that every
+# report of one event type meets the same merge state.
+CANDIDATES = "events.candidates"
 EVENTS_BY_TYPE: dict[str, str] = {
     "diplomatic-engagement": "events.diplomatic-engagement",
     "armed-clash": "events.armed-clash",
 }
-ALL: tuple[str, ...] = (RAW, CLASSIFIED, LINKED, *EVENTS_BY_TYPE.values(), ALERTS, DLQ)
+ALL: tuple[str, ...] = (
+    RAW, CLASSIFIED, LINKED, CANDIDATES, *EVENTS_BY_TYPE.values(), ALERTS, DLQ,
+)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from newsevents.alert.assembly import assemble_events, event_country, event_id_for
-from newsevents.alert.dedup import fingerprint, is_repeat
 from newsevents.messages import (
     Actor,
     ClassifiedArticle,
@@ -62,12 +61,3 @@ def test_event_ids_are_deterministic_and_distinct() -> None:
     assert first == again == event_id_for("a1", "diplomatic-engagement")
     assert other != first
     assert event_id_for("a1", "armed-clash") != first
-
-
-def test_a_repeat_is_recognised_and_a_change_is_not() -> None:
-    event = assemble_events(linked(), "v1")[0]
-    same_again = assemble_events(linked(), "v2")[0]
-    changed = assemble_events(linked(confidence=0.95), "v1")[0]
-    assert is_repeat(fingerprint(event), same_again)
-    assert not is_repeat(fingerprint(event), changed)
-    assert not is_repeat(None, event)

@@ -1,20 +1,23 @@
-"""The alert stage on Kafka: `articles.linked` -> `events.<type>`.
+"""The alert stage on Kafka: `articles.linked` -> `events.<type>` and `alerts`.
 
-Keeps the fingerprint of every event it emitted in a changelog-backed table,
-so a replayed or re-sent article does not emit its events a second time,
-even across restarts.
+Two agents in one consumer group. The first turns each linked article into
+candidate events and re-keys them by event type onto `events.candidates`;
+the second folds candidates into open events (changelog-backed table, so
+the state survives restarts and rebalances), emits each new event version
+keyed by `event_id`, and applies the alert rules.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import faust
 
 from newsevents import topics
 from newsevents.alert.assembly import assemble_events, event_country
-from newsevents.alert.dedup import fingerprint, is_repeat
+from newsevents.alert.engine import AlertEngine
+from newsevents.alert.rules import RuleSet
 from newsevents.messages import Event, LinkedArticle
 from newsevents.pipeline import PIPELINE_VERSION
 from newsevents.settings import Settings
@@ -24,46 +27,68 @@ from newsevents.streaming.codec import decode, encode
 from newsevents.streaming.stage import Incoming, Output, Process
 
 
-def make_process(settings: Settings, emitted: Any) -> tuple[Process, Any]:
-    """`emitted` maps event_id -> fingerprint (a faust Table, or a dict in tests)."""
-    pending: dict[str, tuple[Event, str]] = {}
-
+def make_candidates(settings: Settings) -> Process:
     def process(record: Incoming) -> list[Output]:
         linked = decode(LinkedArticle, record.value, 4 * settings.max_message_bytes)
+        return [
+            Output(topics.CANDIDATES, event.event_type, encode(event))
+            for event in assemble_events(linked, PIPELINE_VERSION)
+        ]
+
+    return process
+
+
+def make_merge(settings: Settings, engine: AlertEngine) -> tuple[Process, Any]:
+    latency: dict[str, datetime | None] = {}
+
+    def process(record: Incoming) -> list[Output]:
+        report = decode(Event, record.value, 4 * settings.max_message_bytes)
+        outcome = engine.process(report, now=datetime.now(UTC))
+        if outcome.merged:
+            metrics.REPORTS_MERGED.labels(report.event_type).inc()
+        latency.clear()
         outputs = []
-        pending.clear()
-        for event in assemble_events(linked, PIPELINE_VERSION):
-            if is_repeat(emitted.get(event.event_id), event):
-                continue
-            pending[event.event_id] = (event, fingerprint(event))
+        for event in outcome.events:
+            latency[event.event_id] = report.first_received_at
             outputs.append(
                 Output(topics.EVENTS_BY_TYPE[event.event_type], event.event_id, encode(event))
             )
+        outputs += [Output(topics.ALERTS, a.alert_id, encode(a)) for a in outcome.alerts]
+        for alert in outcome.alerts:
+            metrics.ALERTS.labels(alert.rule, alert.severity).inc()
         return outputs
 
     def after_emit(outputs: list[Output]) -> None:
         now = datetime.now(UTC)
         for out in outputs:
-            event, print_ = pending[out.key]
-            emitted[event.event_id] = print_
+            if out.topic == topics.ALERTS:
+                continue
+            event = Event.model_validate_json(out.value)
             metrics.EVENTS_EMITTED.labels(event.event_type, event_country(event)).inc()
-            if event.first_received_at is not None:
-                metrics.END_TO_END_SECONDS.observe(
-                    max(0.0, (now - event.first_received_at).total_seconds())
-                )
+            received = latency.get(out.key)
+            if received is not None:
+                metrics.END_TO_END_SECONDS.observe(max(0.0, (now - received).total_seconds()))
 
     return process, after_emit
 
 
-def register(app: faust.App, settings: Settings, partitions: int | None = None) -> None:
-    emitted = app.Table(
-        "emitted-events",
-        default=None,
+def register(app: faust.App, settings: Settings, rules: RuleSet,
+             partitions: int | None = None) -> None:
+    add_stage_agent(app, settings, stage="alert", source=topics.LINKED,
+                    process=make_candidates(settings))
+    state = app.Table(
+        "open-events",
         partitions=partitions or settings.topic_partitions,
         key_type=str,
         value_type=str,
     )
-    process, after_emit = make_process(settings, emitted)
-    add_stage_agent(
-        app, settings, stage="alert", source=topics.LINKED, process=process, after_emit=after_emit
-    )
+    engine = AlertEngine(rules, timedelta(hours=settings.merge_window_hours), state)
+
+    @app.on_partitions_assigned.connect
+    async def _reindex(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        engine.reset_index()
+
+    process, after_emit = make_merge(settings, engine)
+    # Its own metric/dead-letter label: consumed = emitted + dead-lettered holds per agent.
+    add_stage_agent(app, settings, stage="merge", source=topics.CANDIDATES, process=process,
+                    after_emit=after_emit)

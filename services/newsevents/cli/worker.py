@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
 import click
 import faust
 import structlog
 
 from newsevents import logs, topics
+from newsevents.alert.rules import RulesError, load_rules
 from newsevents.settings import STAGES, Settings, Stage
 from newsevents.streaming.admin import ensure_topics
 from newsevents.streaming.app import create_app
@@ -32,11 +34,18 @@ def worker(stage: str, web_port: int | None) -> None:
     log = structlog.get_logger("newsevents.worker")
     stages: tuple[Stage, ...] = STAGES if stage == "all" else (stage,)  # type: ignore[assignment]
     try:
+        # Rules first: a bad rules file must stop the worker before it joins the group.
+        rules = load_rules(Path(settings.alert_rules_file) if settings.alert_rules_file else None)
         counts = asyncio.run(ensure_topics(settings))
+    except RulesError as exc:
+        log.error("bad_alert_rules", error=str(exc))
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except (ConnectionError, TimeoutError, RuntimeError) as exc:
         log.error("startup_failed", error=str(exc))
         sys.exit(2)
-    app = create_app(settings, stages, source_partitions=counts[settings.topic(topics.LINKED)])
+    app = create_app(settings, stages, rules=rules,
+                     source_partitions=counts[settings.topic(topics.CANDIDATES)])
     log.info("worker_starting", stages=list(stages), kafka=settings.kafka_bootstrap_servers)
     faust.Worker(
         app,

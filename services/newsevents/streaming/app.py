@@ -15,6 +15,7 @@ import faust
 import structlog
 from prometheus_client import generate_latest
 
+from newsevents.alert.rules import RuleSet, load_rules
 from newsevents.settings import Settings, Stage
 from newsevents.streaming import metrics
 from newsevents.streaming.health import Health
@@ -27,11 +28,14 @@ def create_app(
     stages: Sequence[Stage],
     *,
     source_partitions: int | None = None,
+    rules: RuleSet | None = None,
 ) -> faust.App:
     """Build the app and register the agents of `stages` on it.
 
-    `source_partitions` is the partition count of the alert stage's source
-    topic, which its table must match; the worker reads it from the broker.
+    `source_partitions` is the partition count of the alert stage's
+    candidates topic, which its table must match; the worker reads it from
+    the broker. `rules` default to `settings.alert_rules_file` or the
+    packaged rules; a bad file raises `RulesError` here, at start-up.
     """
     if not stages:
         raise ValueError("at least one stage is needed")
@@ -78,7 +82,10 @@ def create_app(
         elif stage == "alert":
             from newsevents.alert.agent import register as register_alert
 
-            register_alert(app, settings, partitions=source_partitions)
+            if rules is None:
+                path = Path(settings.alert_rules_file) if settings.alert_rules_file else None
+                rules = load_rules(path)
+            register_alert(app, settings, rules, partitions=source_partitions)
         else:  # pragma: no cover - Stage is a Literal
             raise ValueError(f"unknown stage {stage!r}")
     structlog.get_logger("newsevents.app").info(

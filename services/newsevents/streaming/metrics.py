@@ -46,6 +46,16 @@ EVENTS_EMITTED = Counter(
     "Event messages emitted, by type and country (first actor's or place's country).",
     ["event_type", "country"],
 )
+REPORTS_MERGED = Counter(
+    "newsevents_event_reports_merged_total",
+    "Reports folded into an event already open (including repeats of a counted article).",
+    ["event_type"],
+)
+ALERTS = Counter(
+    "newsevents_alerts_total",
+    "Alerts sent to the alerts topic, by rule and severity.",
+    ["rule", "severity"],
+)
 UNSUPPORTED_LANGUAGE = Counter(
     "newsevents_unsupported_language_articles_total",
     "Articles in a language with no lexicon, processed with language-independent signals.",
