@@ -38,7 +38,7 @@ kafka-stop: $(STAMP)  ## stop the local broker started by `make kafka`
 run: $(STAMP) $(KB)  ## run the pipeline on the samples and print events (ONCE=1: exit when done)
 	KAFKA_PORT=$(KAFKA_PORT) $(BIN)/newsevents demo $(if $(ONCE),--once)
 
-test: $(STAMP) $(KB)  ## run the whole test suite (unit + integration on a real broker)
+test: $(STAMP) $(KB) deploy-tools  ## run the whole suite: unit, integration on a real broker, deploy checks
 	$(BIN)/python -m newsevents.localkafka resolve >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
