@@ -77,7 +77,7 @@ class ActorResolver:
         # The country's QID names the state, so it only fits the actor as government.
         qid = entity.qid if entity.kind != "country" or sector == "GOV" else None
         country = entity.country
-        if entity.kind in ("country", "org") and country and sector in _STATE_SECTORS:
+        if entity.kind in ("country", "org", "person") and country and sector in _STATE_SECTORS:
             key: tuple[str, ...] = (country, sector)
         else:
             key = (entity.id,)

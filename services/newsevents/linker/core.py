@@ -14,12 +14,20 @@ from newsevents.linker.kb import KnowledgeBase, load_kb
 from newsevents.linker.kb_build import DEFAULT_KB_PATH
 from newsevents.linker.mentions import Annotator, Mention, Noun, unattached_nouns
 from newsevents.linker.places import locate
+from newsevents.linker.surroundings import (
+    Sentence,
+    headline,
+    lead,
+    lines_pointing_elsewhere,
+    neighbours,
+)
 from newsevents.messages import (
     ClassifiedArticle,
     Detection,
     Evidence,
     LinkedArticle,
     LinkedDetection,
+    Place,
 )
 
 log = logging.getLogger(__name__)
@@ -121,6 +129,19 @@ class Linker:
             mentions.extend(ev_mentions)
             nouns.extend(ev_nouns)
         location = locate(self.kb, mentions, context.countries)
+        location = self._with_headline(location, mentions, context)
+        # Built only when the evidence leaves the place or the date open.
+        around: list[Sentence] | None = None
+
+        def surroundings() -> list[Sentence]:
+            nonlocal around
+            if around is None:
+                around = self._surroundings(classified, evidence_in_order)
+            return around
+
+        specific = any(m.place is not None and m.place.kind != "country" for m in mentions)
+        if location is None or (location.precision == "country" and not specific):
+            location = self._place_nearby(surroundings(), mentions, location, context) or location
         actors = self.actors.resolve(
             detection.event_type, detection.subtype, mentions, nouns, context, location
         )
@@ -130,5 +151,96 @@ class Linker:
             classified.language,
             classified.article.published_at,
             use_dateparser=self.use_dateparser,
+            fallback=lambda: [s.text for s in surroundings()],
         )
         return LinkedDetection(detection=detection, actors=actors, location=location, date=when)
+
+    def _with_headline(
+        self, location: Place | None, mentions: list[Mention], context: ArticleContext
+    ) -> Place | None:
+        """The headline says where the story is: its town or region wins over a bare country
+        in the evidence and over another town of the same country that the evidence names
+        in passing ("arrived in Ankara" vs "will fly on to Istanbul")."""
+        title = [
+            m for m in context.title_mentions if m.place is not None and m.place.kind != "country"
+        ]
+        if not title:
+            return location
+        title_ids = {m.place.id for m in title if m.place is not None}
+        both = [m for m in mentions if m.place is not None and m.place.id in title_ids]
+        if both:
+            return locate(self.kb, both, context.countries) or location
+        named = {m.country for m in mentions if m.country}
+        if named:
+            title = [m for m in title if m.country in named]
+        headline_place = locate(self.kb, title, context.countries)
+        if headline_place is None or location is None:
+            return headline_place or location
+        if location.precision == "country":
+            return headline_place
+        if (
+            location.country == headline_place.country
+            and location.precision == "city"
+            and headline_place.precision == "city"
+        ):
+            return headline_place
+        return location
+
+    @staticmethod
+    def _surroundings(
+        classified: ClassifiedArticle, evidence: list[Evidence]
+    ) -> list[Sentence]:
+        """Neighbours of the evidence, then the headline, then the lead; never evidence itself."""
+        text = classified.cleaned_text
+        spans = [(ev.start, ev.end) for ev in evidence]
+        out: list[Sentence] = []
+        seen: set[str] = {ev.text.strip() for ev in evidence}
+        excluded = lines_pointing_elsewhere(text)
+        if text[evidence[0].start : evidence[0].end] == evidence[0].text:
+            for ev in evidence:
+                out.extend(neighbours(text, ev.start, ev.end, excluded))
+        out.extend(headline(classified.article.title or ""))
+        out.extend(
+            s
+            for s in lead(text, excluded)
+            if not any(a < s.end and s.start < b for a, b in spans)
+        )
+        unique: list[Sentence] = []
+        for sentence in out:
+            if sentence.text not in seen:
+                seen.add(sentence.text)
+                unique.append(sentence)
+        return unique
+
+    def _place_nearby(
+        self,
+        sentences: list[Sentence],
+        mentions: list[Mention],
+        location: Place | None,
+        context: ArticleContext,
+    ) -> Place | None:
+        """A place the surrounding sentences name, in a country the evidence is about.
+
+        With a country-level place from the evidence only a place inside that country may
+        refine it; otherwise the place must lie in a country the evidence names (when it
+        names any), so that a neighbouring sentence about another country cannot win."""
+        if location is not None and location.country:
+            allowed = {location.country}
+        else:
+            allowed = {m.country for m in mentions if m.country}
+        for sentence in sentences:
+            found = self.annotator.resolve(
+                sentence.text, self.annotator.matches(sentence.text), context.countries
+            )
+            usable = [
+                m
+                for m in found
+                if m.place is not None
+                and (not allowed or m.place.country in allowed)
+                # A bare country name nearby is as often an actor as a place.
+                and (m.place.kind != "country" or (m.locative and location is None))
+            ]
+            place = locate(self.kb, usable, context.countries)
+            if place is not None:
+                return place
+        return None

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str
-    kind: str  # country, region, city, org, armed
+    kind: str  # country, region, city, org, armed, person
     name: str
     country: str | None = None
     sector: str | None = None
@@ -34,7 +34,7 @@ class Entity:
 
     @property
     def is_actor(self) -> bool:
-        return self.kind in ("country", "org", "armed")
+        return self.kind in ("country", "org", "armed", "person")
 
 
 @dataclass(frozen=True, slots=True)

