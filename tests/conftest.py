@@ -93,7 +93,7 @@ class Workers:
         self.ports[stage] = port
         return port
 
-    def wait_ready(self, timeout: float = 120.0) -> None:
+    def wait_ready(self, timeout: float = 240.0) -> None:
         deadline = time.monotonic() + timeout
         pending = set(self.procs)
         while pending and time.monotonic() < deadline:

@@ -1,12 +1,64 @@
-"""aiokafka producers and consumers configured from settings, for the CLI tools."""
+"""Kafka clients configured from settings: aiokafka for the CLI tools and admin, faust's auth.
+
+Every client of the service gets its security options from here, so TLS and
+SASL are configured once and the password never travels further than the
+client constructor (it is read from its file when a client is built).
+"""
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.helpers import create_ssl_context
 
 from newsevents.settings import Settings
+
+
+def ssl_context(settings: Settings) -> ssl.SSLContext | None:
+    if not settings.kafka_security_protocol.endswith("SSL"):
+        return None
+    # create_ssl_context verifies the broker's certificate and host name.
+    context: ssl.SSLContext = create_ssl_context(
+        cafile=settings.kafka_ssl_cafile,
+        certfile=settings.kafka_ssl_certfile,
+        keyfile=settings.kafka_ssl_keyfile,
+    )
+    return context
+
+
+def security_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments of every aiokafka client (producer, consumer, admin)."""
+    options: dict[str, Any] = {"security_protocol": settings.kafka_security_protocol}
+    context = ssl_context(settings)
+    if context is not None:
+        options["ssl_context"] = context
+    if settings.kafka_security_protocol.startswith("SASL_"):
+        options["sasl_mechanism"] = settings.kafka_sasl_mechanism
+        options["sasl_plain_username"] = settings.kafka_sasl_username
+        options["sasl_plain_password"] = settings.sasl_password()
+    return options
+
+
+def faust_auth(settings: Settings) -> dict[str, Any]:
+    """`broker_credentials` / `ssl_context` arguments of `faust.App`."""
+    import faust
+
+    context = ssl_context(settings)
+    if settings.kafka_security_protocol.startswith("SASL_"):
+        return {
+            "broker_credentials": faust.SASLCredentials(
+                username=settings.kafka_sasl_username,
+                password=settings.sasl_password(),
+                ssl_context=context,
+                mechanism=settings.kafka_sasl_mechanism,
+            )
+        }
+    if context is not None:
+        return {"broker_credentials": faust.SSLCredentials(context)}
+    return {}
 
 
 def producer(settings: Settings, **overrides: Any) -> AIOKafkaProducer:
@@ -17,6 +69,7 @@ def producer(settings: Settings, **overrides: Any) -> AIOKafkaProducer:
         "linger_ms": 5,
         "max_request_size": settings.max_message_bytes + 65536,
         "client_id": "newsevents-cli",
+        **security_options(settings),
     }
     options.update(overrides)
     return AIOKafkaProducer(**options)
@@ -30,6 +83,18 @@ def consumer(settings: Settings, *topics: str, **overrides: Any) -> AIOKafkaCons
         "client_id": "newsevents-cli",
         "fetch_max_bytes": 16 * settings.max_message_bytes,
         "max_partition_fetch_bytes": 8 * settings.max_message_bytes,
+        **security_options(settings),
     }
     options.update(overrides)
     return AIOKafkaConsumer(*topics, **options)
+
+
+def admin(settings: Settings, **overrides: Any) -> AIOKafkaAdminClient:
+    options: dict[str, Any] = {
+        "bootstrap_servers": settings.kafka_bootstrap_servers,
+        "request_timeout_ms": 15000,
+        "client_id": "newsevents-admin",
+        **security_options(settings),
+    }
+    options.update(overrides)
+    return AIOKafkaAdminClient(**options)

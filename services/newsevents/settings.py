@@ -7,12 +7,15 @@ in one process.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Stage = Literal["classifier", "linker", "alert"]
+SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
 STAGES: tuple[Stage, ...] = ("classifier", "linker", "alert")
 
 
@@ -73,6 +76,51 @@ class Settings(BaseSettings):
         description="Where faust keeps its local state (table stores, offsets).",
     )
 
+    kafka_security_protocol: SecurityProtocol = Field(
+        default="PLAINTEXT", description="How clients talk to Kafka: PLAINTEXT, SSL, "
+        "SASL_PLAINTEXT or SASL_SSL."
+    )
+    kafka_sasl_mechanism: SaslMechanism = Field(
+        default="SCRAM-SHA-512", description="SASL mechanism when the protocol is SASL_*."
+    )
+    kafka_sasl_username: str | None = Field(default=None, description="SASL user name.")
+    kafka_sasl_password: SecretStr | None = Field(
+        default=None,
+        description="SASL password; prefer KAFKA_SASL_PASSWORD_FILE, which stays out of the "
+        "process environment.",
+    )
+    kafka_sasl_password_file: str | None = Field(
+        default=None,
+        description="File holding the SASL password (a mounted Secret); read at start-up.",
+    )
+    kafka_ssl_cafile: str | None = Field(
+        default=None, description="PEM CA bundle that signs the brokers' certificates "
+        "(unset: the system's trust store)."
+    )
+    kafka_ssl_certfile: str | None = Field(
+        default=None, description="PEM client certificate, for brokers that require mutual TLS."
+    )
+    kafka_ssl_keyfile: str | None = Field(
+        default=None, description="PEM private key of KAFKA_SSL_CERTFILE."
+    )
+    stall_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        description="Liveness fails when the worker holds partitions with lag and has "
+        "processed nothing for this long (a consumer that silently stopped fetching).",
+    )
+    watchdog_interval_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        description="How often lag and progress are measured for the watchdog and metrics.",
+    )
+    fault_delay_seconds: float = Field(
+        default=0.0,
+        ge=0,
+        description="Testing only: wait this long before each message, to provoke a stall "
+        "the watchdog must see. Keep 0 in production.",
+    )
+
     @field_validator("kafka_bootstrap_servers")
     @classmethod
     def _strip_scheme(cls, value: str) -> str:
@@ -81,6 +129,28 @@ class Settings(BaseSettings):
         if not hosts:
             raise ValueError("KAFKA_BOOTSTRAP_SERVERS is empty")
         return ",".join(hosts)
+
+    @model_validator(mode="after")
+    def _sasl_needs_credentials(self) -> Settings:
+        if self.kafka_security_protocol.startswith("SASL_"):
+            if not self.kafka_sasl_username:
+                raise ValueError("SASL needs NEWSEVENTS_KAFKA_SASL_USERNAME")
+            if self.kafka_sasl_password is None and not self.kafka_sasl_password_file:
+                raise ValueError(
+                    "SASL needs NEWSEVENTS_KAFKA_SASL_PASSWORD_FILE or ..._SASL_PASSWORD"
+                )
+        if bool(self.kafka_ssl_certfile) != bool(self.kafka_ssl_keyfile):
+            raise ValueError("KAFKA_SSL_CERTFILE and KAFKA_SSL_KEYFILE go together")
+        return self
+
+    def sasl_password(self) -> str | None:
+        """The SASL password, from the file if one is set (a rotated Secret is re-read)."""
+        if self.kafka_sasl_password_file:
+            # Secrets mounted from files often end in a newline the broker does not expect.
+            return Path(self.kafka_sasl_password_file).read_text().rstrip("\r\n")
+        if self.kafka_sasl_password is not None:
+            return self.kafka_sasl_password.get_secret_value()
+        return None
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"

@@ -23,7 +23,6 @@ from pathlib import Path
 import click
 import orjson
 from aiokafka import AIOKafkaConsumer
-from aiokafka.admin import AIOKafkaAdminClient
 
 from newsevents import clients, topics
 from newsevents.article_files import ReadError, iter_articles
@@ -182,7 +181,7 @@ def _show(topic: str, value: bytes | None, ids: set[str], shown: dict[str, int],
 async def _all_consumed(settings: Settings, consumer: AIOKafkaConsumer,
                         watched: list[str]) -> bool:
     """True when every stage's group has committed to the end of its source and we read ours."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers)
+    admin = clients.admin(settings)
     await admin.start()
     probe = clients.consumer(settings)
     await probe.start()

@@ -9,10 +9,10 @@ from __future__ import annotations
 import asyncio
 
 import structlog
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin import NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
-from newsevents import topics
+from newsevents import clients, topics
 from newsevents.settings import Settings
 
 log = structlog.get_logger("newsevents.admin")
@@ -26,9 +26,7 @@ def topic_configs(settings: Settings, name: str) -> dict[str, str]:
 
 async def ensure_topics(settings: Settings, timeout: float = 60.0) -> dict[str, int]:
     """Create missing topics; return every topic's partition count."""
-    admin = AIOKafkaAdminClient(
-        bootstrap_servers=settings.kafka_bootstrap_servers, request_timeout_ms=15000
-    )
+    admin = clients.admin(settings)
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -12,6 +14,13 @@ from newsevents.streaming.app_topics import RAW_BYTES
 from newsevents.streaming.stage import Incoming, Output, Process, StageRunner
 
 AfterEmit = Callable[[list[Output]], None]
+
+# The watchdog needs every runner of an app; the stage modules only see the app.
+_RUNNERS: weakref.WeakKeyDictionary[faust.App, list[StageRunner]] = weakref.WeakKeyDictionary()
+
+
+def runners_of(app: faust.App) -> list[StageRunner]:
+    return list(_RUNNERS.get(app, []))
 
 
 def faust_sender(app: faust.App) -> Callable[[str, bytes | None, bytes], Any]:
@@ -37,12 +46,16 @@ def add_stage_agent(
     process: Process,
     after_emit: AfterEmit | None = None,
 ) -> StageRunner:
-    runner = StageRunner(stage, settings, faust_sender(app))
-    topic = app.topic(settings.topic(source), **RAW_BYTES)
+    runner = StageRunner(stage, settings, faust_sender(app), source_topic=settings.topic(source))
+    _RUNNERS.setdefault(app, []).append(runner)
+    topic = app.topic(runner.source_topic, **RAW_BYTES)
+    delay = settings.fault_delay_seconds
 
     async def agent(stream: Any) -> AsyncIterator[None]:
         async for event in stream.events():
             msg = event.message
+            if delay:
+                await asyncio.sleep(delay)
             record = Incoming(
                 topic=msg.topic,
                 partition=msg.partition,

@@ -16,9 +16,12 @@ import structlog
 from prometheus_client import generate_latest
 
 from newsevents.alert.rules import RuleSet, load_rules
+from newsevents.clients import faust_auth
 from newsevents.settings import Settings, Stage
 from newsevents.streaming import metrics
+from newsevents.streaming.agents import runners_of
 from newsevents.streaming.health import Health
+from newsevents.streaming.watchdog import Watchdog
 
 PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4"
 
@@ -64,10 +67,8 @@ def create_app(
         web_host=settings.web_host,
         web_port=settings.web_port,
         web_in_thread=False,
+        **faust_auth(settings),
     )
-    health = Health(app, stages)
-    _register_web(app, health)
-
     # Imported here so that building an app for one stage does not load the
     # other stages' lexicons and knowledge base.
     for stage in stages:
@@ -88,6 +89,19 @@ def create_app(
             register_alert(app, settings, rules, partitions=source_partitions)
         else:  # pragma: no cover - Stage is a Literal
             raise ValueError(f"unknown stage {stage!r}")
+    watchdog = Watchdog(app, settings, runners_of(app), group=settings.app_id(name))
+    health = Health(app, stages, watchdog)
+    _register_web(app, health)
+
+    async def _watch() -> None:
+        await watchdog.run()
+
+    app.task(_watch)
+
+    @app.on_before_shutdown.connect
+    async def _close_watchdog(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        await watchdog.close()
+
     structlog.get_logger("newsevents.app").info(
         "app_created", app_id=app.conf.id, stages=list(stages), web_port=settings.web_port
     )

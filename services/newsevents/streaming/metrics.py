@@ -25,6 +25,12 @@ MESSAGES_EMITTED = Counter(
     "Messages a stage produced, by destination topic (dead letters excluded).",
     ["stage", "topic"],
 )
+MESSAGES_COMPLETED = Counter(
+    "newsevents_messages_completed_total",
+    "Messages a stage finished: processed and all their outputs (zero or more) sent. "
+    "consumed = completed + dead-lettered once a stage is idle.",
+    ["stage"],
+)
 DEAD_LETTERS = Counter(
     "newsevents_dead_letters_total",
     "Messages a stage sent to the dead-letter topic, by reason.",
@@ -64,6 +70,16 @@ UNSUPPORTED_LANGUAGE = Counter(
 STAGE_READY = Gauge(
     "newsevents_stage_ready",
     "1 when the stage's worker has partitions assigned and reaches the broker.",
+    ["stage"],
+)
+CONSUMER_LAG = Gauge(
+    "newsevents_consumer_lag_messages",
+    "Messages between a stage's position and the end of each source partition it holds.",
+    ["stage", "topic", "partition"],
+)
+LAST_PROGRESS = Gauge(
+    "newsevents_last_progress_timestamp_seconds",
+    "Unix time a stage last finished a message, or last had nothing to do.",
     ["stage"],
 )
 BUILD_INFO = Info("newsevents_build", "Version of the running newsevents build.")

@@ -50,17 +50,38 @@ Process = Callable[[Incoming], list[Output]]
 
 
 class StageRunner:
-    def __init__(self, stage: str, settings: Settings, send: Send) -> None:
+    def __init__(self, stage: str, settings: Settings, send: Send, source_topic: str = "") -> None:
         self.stage = stage
+        self.source_topic = source_topic
         self.settings = settings
         self._send = send
         self.log = structlog.get_logger("newsevents.stage").bind(stage=stage)
         self._consumed = metrics.MESSAGES_CONSUMED.labels(stage)
+        self._completed = metrics.MESSAGES_COMPLETED.labels(stage)
         self._seconds = metrics.PROCESSING_SECONDS.labels(stage)
+        # Next offset to read per (topic, partition), for the watchdog's lag:
+        # committed offsets trail by the commit interval, this does not.
+        self.positions: dict[tuple[str, int], int] = {}
+        self.last_progress = time.time()
+        self._mark_progress()
+
+    def _mark_progress(self) -> None:
+        self.last_progress = time.time()
+        metrics.LAST_PROGRESS.labels(self.stage).set(self.last_progress)
+
+    def _done(self, record: Incoming) -> None:
+        self.positions[(record.topic, record.partition)] = record.offset + 1
+        self._mark_progress()
 
     async def handle(self, record: Incoming, process: Process) -> list[Output]:
         """Process one record; return what was emitted (empty when dead-lettered)."""
         self._consumed.inc()
+        try:
+            return await self._handle(record, process)
+        finally:
+            self._done(record)
+
+    async def _handle(self, record: Incoming, process: Process) -> list[Output]:
         started = time.perf_counter()
         key = _key_text(record.key)
         try:
@@ -83,6 +104,7 @@ class StageRunner:
             await self.dead_letter(record, "output_error", f"{type(exc).__name__}: {exc}")
             return []
         self._seconds.observe(time.perf_counter() - started)
+        self._completed.inc()
         return outputs
 
     async def dead_letter(self, record: Incoming, reason: str, message: str) -> None:
