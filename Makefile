@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KB := services/newsevents/linker/data/kb.json.gz
+CLF := services/newsevents/classifier/data/lexicons.json.gz
 KAFKA_PORT ?= 9092
 PYTEST_ARGS ?=
 
@@ -27,7 +28,10 @@ install: $(STAMP)  ## create .venv and install the pinned project
 $(KB): $(STAMP) $(wildcard services/newsevents/linker/*.py services/newsevents/linker/data/*.yaml)
 	$(BIN)/python -m newsevents.linker.kb_build --out $(KB)
 
-kb: $(KB)  ## build the entity knowledge base from packaged data
+kb: $(KB) $(CLF)  ## build the entity knowledge base and the compiled lexicons from packaged data
+
+$(CLF): $(STAMP) $(wildcard services/newsevents/classifier/lexicons/*.yaml services/newsevents/classifier/*.py)
+	$(BIN)/python -m newsevents.classifier.compile_lexicons --out $(CLF)
 
 kafka: $(STAMP)  ## start a local Kafka broker on KAFKA_PORT (default 9092) in the background
 	$(BIN)/python -m newsevents.localkafka start --port $(KAFKA_PORT)
@@ -35,17 +39,17 @@ kafka: $(STAMP)  ## start a local Kafka broker on KAFKA_PORT (default 9092) in t
 kafka-stop: $(STAMP)  ## stop the local broker started by `make kafka`
 	$(BIN)/python -m newsevents.localkafka stop --port $(KAFKA_PORT)
 
-run: $(STAMP) $(KB)  ## run the pipeline on the samples and print events (ONCE=1: exit when done)
+run: $(STAMP) $(KB) $(CLF)  ## run the pipeline on the samples and print events (ONCE=1: exit when done)
 	KAFKA_PORT=$(KAFKA_PORT) $(BIN)/newsevents demo $(if $(ONCE),--once)
 
-test: $(STAMP) $(KB) deploy-tools  ## run the whole suite: unit, integration on a real broker, deploy checks
+test: $(STAMP) $(KB) $(CLF) deploy-tools  ## run the whole suite: unit, integration on a real broker, deploy checks
 	$(BIN)/python -m newsevents.localkafka resolve >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)  ## ruff and mypy
-	$(BIN)/ruff check services tests deploy
+	$(BIN)/ruff check services tests deploy bench
 	$(BIN)/mypy
-	$(BIN)/mypy --strict deploy/grafana/dashboards.py deploy/fetch_helm.py
+	$(BIN)/mypy --strict deploy/grafana/dashboards.py deploy/grafana/render.py deploy/grafana/snapshot.py deploy/fetch_helm.py
 
 schemas: $(STAMP)  ## write the JSON Schemas of the message models to schemas/
 	$(BIN)/python -m newsevents.schemas schemas
@@ -53,7 +57,8 @@ schemas: $(STAMP)  ## write the JSON Schemas of the message models to schemas/
 clean:  ## remove the venv and caches (keeps Kafka's jars in .cache/)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
-eval: $(STAMP) $(KB)  ## score `newsevents extract` on the labelled dev set (writes eval/results.json)
+eval: $(STAMP) $(KB) $(CLF)  ## score `newsevents extract` on the labelled dev set (writes eval/results.json)
 	$(BIN)/python -m newsevents.evaluation tests/data/devset --out eval/results.json
 
 include deploy/deploy.mk
+include bench/bench.mk

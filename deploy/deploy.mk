@@ -9,7 +9,7 @@ HELM := $(TOOLS_BIN)/helm
 KUBE_VERSION := 1.34.0
 CHART := deploy/helm/newsevents
 
-.PHONY: deploy-tools deploy-check deploy-dashboards
+.PHONY: deploy-tools deploy-check deploy-dashboards dashboard-pictures
 
 $(HELM): deploy/fetch_helm.py
 	$(BIN)/python deploy/fetch_helm.py $(HELM)
@@ -36,3 +36,6 @@ deploy-check: deploy-tools  ## lint/validate rules, dashboards, Helm chart and D
 	done
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/pytest -q -p no:cacheprovider -m "not integration" tests/deploy
+
+dashboard-pictures: $(STAMP)  ## draw docs/dashboards/*.png from a live local pipeline and Prometheus
+	PYTHONPATH=services $(BIN)/python deploy/grafana/snapshot.py

@@ -32,6 +32,7 @@ _DATELINE_PREFIX = re.compile(
 )
 # "Foto: AFP/MANAN VATSYAYANA", "Photo: Reuters/John Doe", "(AP Photo/Jane Roe)".
 _AGENCY_CREDIT = re.compile(r"(?:\b\w{1,25}\s*:\s*[A-Z][\w.]*\s*/\s*\w|\b[A-Z]{2,}\s+Photo\s*/)")
+_BULLET = re.compile(r"^[-–—»•▸▪►*·]\s*\S")
 _URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _SHORT_LINE_WORDS = 10
 _ALL_CAPS_MAX_WORDS = 12
@@ -45,6 +46,9 @@ class CleanedText:
     text: str
     # (offset in `text`, offset in the original, length) per kept span, in order.
     segments: tuple[tuple[int, int, int], ...]
+    # Whether a read-also, photo or share marker decided a line: only then
+    # can a cleaner with another language's markers give a different text.
+    markers_used: bool = False
 
     def to_original(self, offset: int) -> int | None:
         """Where cleaned offset `offset` came from in the original text."""
@@ -96,7 +100,8 @@ class Cleaner:
         self._share = frozenset(_normalise(s) for s in share)
 
     def _line_kind(self, line: str, title_norm: str) -> str:
-        """'keep', 'drop', or 'links' (drop, and what follows is a link list)."""
+        """'keep', 'drop', 'marker' (drop by a marker word), or 'links' (drop, and
+        what follows is a link list)."""
         # Markers sit at the start of a line: normalising its head is enough.
         head = _normalise(line[:_MARKER_HEAD])
         if not head:
@@ -104,7 +109,7 @@ class Cleaner:
         if self._read_also is not None and self._read_also.match(head):
             return "links"
         if head in self._share:
-            return "drop"
+            return "marker"
         if title_norm and abs(len(line) - len(title_norm)) < 12 and _normalise(line) == title_norm:
             return "drop"
         if len(line) <= _FURNITURE_MAX_CHARS:
@@ -112,11 +117,11 @@ class Cleaner:
                 return "drop"
             if _URL_ONLY.match(line) or _is_all_caps(line):
                 return "drop"
-            if ":" in line and (
-                ("/" in line and _AGENCY_CREDIT.search(line))
-                or (self._photo is not None and self._photo.search(line))
-            ):
-                return "drop"
+            if ":" in line:
+                if "/" in line and _AGENCY_CREDIT.search(line):
+                    return "drop"
+                if self._photo is not None and self._photo.search(line):
+                    return "marker"
         if not _SENTENCE_END.search(line[-6:]) and line.count(" ") + 1 < _SHORT_LINE_WORDS:
             return "drop"
         return "keep"
@@ -128,6 +133,7 @@ class Cleaner:
         cursor = 0
         in_links = False
         lead_seen = False
+        markers_used = False
         for m in re.finditer(r"[^\n\r\u2028\u2029]+", text):
             raw = m.group()
             stripped = raw.strip()
@@ -136,13 +142,18 @@ class Cleaner:
             start = m.start() + (len(raw) - len(raw.lstrip()))
             kind = self._line_kind(stripped, title_norm)
             if in_links:
-                # A link list runs until the next real paragraph.
-                if kind == "keep" and stripped.count(" ") + 1 >= _SHORT_LINE_WORDS:
+                # A link list runs until the next real paragraph; a bulleted
+                # headline, however long, is still an item of the list.
+                if (kind == "keep" and stripped.count(" ") + 1 >= _SHORT_LINE_WORDS
+                        and not _BULLET.match(stripped)):
                     in_links = False
                 else:
                     continue
             if kind == "links":
-                in_links = True
+                in_links = markers_used = True
+                continue
+            if kind == "marker":
+                markers_used = True
                 continue
             if kind == "drop":
                 continue
@@ -155,7 +166,34 @@ class Cleaner:
             if pieces:
                 pieces.append("\n")
                 cursor += 1
-            segments.append((cursor, start, len(stripped)))
-            pieces.append(stripped)
-            cursor += len(stripped)
-        return CleanedText("".join(pieces), tuple(segments))
+            if unicodedata.is_normalized("NFC", stripped):
+                segments.append((cursor, start, len(stripped)))
+                pieces.append(stripped)
+                cursor += len(stripped)
+            else:
+                cursor = _append_nfc(stripped, start, cursor, pieces, segments)
+        return CleanedText("".join(pieces), tuple(segments), markers_used)
+
+
+_CHUNK = re.compile(r"\S+|\s+")
+
+
+def _append_nfc(
+    line: str, start: int, cursor: int, pieces: list[str], segments: list[tuple[int, int, int]]
+) -> int:
+    """Append `line` in NFC; decomposed text ("Vie\u0323t", NFD Vietnamese) would
+    otherwise tokenise into broken pieces. Words whose length changes get a
+    segment of their own, so every word start still maps to the original."""
+    for m in _CHUNK.finditer(line):
+        chunk = m.group()
+        normal = unicodedata.normalize("NFC", chunk)
+        origin = start + m.start()
+        previous = segments[-1] if segments else None
+        if (normal == chunk and previous is not None
+                and previous[0] + previous[2] == cursor and previous[1] + previous[2] == origin):
+            segments[-1] = (previous[0], previous[1], previous[2] + len(chunk))
+        else:
+            segments.append((cursor, origin, len(normal)))
+        pieces.append(normal)
+        cursor += len(normal)
+    return cursor

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsevents.classifier.cleaning import CleanedText, Cleaner
+from newsevents.classifier.compile_lexicons import COMPILED_PATH, load_forms
 from newsevents.classifier.detection import SentenceEvidence, SentenceScorer
 from newsevents.classifier.gazetteer import country_terms
 from newsevents.classifier.htmltext import html_to_text
@@ -45,12 +46,15 @@ _MAX_EVIDENCE = 8
 _FALLBACK_LEXICON = {"ms": "id"}
 _DEFAULT_FALLBACK = "en"
 _FALLBACK_SCALE = 0.6
+_SUBTYPE_NEAR = 0.8
+_UNIVERSAL = "en"
 
 
 @dataclass(slots=True)
 class _LanguagePack:
     lexicon: LanguageLexicon
     matcher: TermMatcher
+    cleaner: Cleaner | None = None
 
 
 class Classifier:
@@ -67,21 +71,34 @@ class Classifier:
         self._scorer = scorer
 
     @classmethod
-    def load(cls, lexicon_dir: Path = LEXICON_DIR) -> Classifier:
+    def load(cls, lexicon_dir: Path = LEXICON_DIR, compiled: Path = COMPILED_PATH) -> Classifier:
         common = load_common(lexicon_dir / "common.yaml")
+        forms = load_forms(lexicon_dir, compiled)
         packs: dict[str, _LanguagePack] = {}
         for language in available_languages(lexicon_dir):
             lexicon = load_language(lexicon_dir / f"{language}.yaml", common)
             terms = lexicon.terms + country_terms(language)
-            lemmatizer = Lemmatizer(lexicon.simplemma_langs)
+            lemmatizer = Lemmatizer(lexicon.simplemma_langs, forms.get(language, {}), language)
             packs[language] = _LanguagePack(
-                lexicon, TermMatcher(terms, lexicon.segmentation, lemmatizer)
+                lexicon, TermMatcher(
+                    terms, lexicon.segmentation, lemmatizer, language, lexicon.max_gap
+                )
             )
         cleaner = Cleaner(
             read_also=[m for p in packs.values() for m in p.lexicon.read_also],
             photo=[m for p in packs.values() for m in p.lexicon.photo],
             share=[m for p in packs.values() for m in p.lexicon.share],
         )
+        # English boilerplate ("Read more", "Photo:") turns up on sites in
+        # every language; other languages' markers are ordinary words here.
+        universal = packs[_UNIVERSAL].lexicon if _UNIVERSAL in packs else None
+        for pack in packs.values():
+            lexicons = [pack.lexicon] + ([universal] if universal is not None else [])
+            pack.cleaner = Cleaner(
+                read_also=[m for lex in lexicons for m in lex.read_also],
+                photo=[m for lex in lexicons for m in lex.photo],
+                share=[m for lex in lexicons for m in lex.share],
+            )
         return cls(packs, cleaner, LanguageIdentifier(), SentenceScorer(common.cue_kinds))
 
     @property
@@ -97,6 +114,9 @@ class Classifier:
         )
         pack = self._packs.get(guess.code)
         supported = pack is not None
+        if pack is not None and pack.cleaner is not None and cleaned.markers_used:
+            # The language is known now: clean again with its markers only.
+            cleaned = pack.cleaner.clean(source, article.title)
         scale = 1.0
         if pack is None:
             pack = self._packs.get(_FALLBACK_LEXICON.get(guess.code, _DEFAULT_FALLBACK))
@@ -124,7 +144,7 @@ class Classifier:
         scale: float,
     ) -> list[tuple[SentenceEvidence, list[tuple[int, int]]]]:
         text = cleaned.text
-        tokens = tokenize(text, pack.lexicon.segmentation)
+        tokens = tokenize(text, pack.lexicon.segmentation, pack.lexicon.language)
         matches = pack.matcher.match(text, tokens)
         sentences = split_sentences(
             text, language if language != UNDETERMINED else "en", pack.lexicon.abbreviations
@@ -177,10 +197,24 @@ class Classifier:
                         triggers=triggers,
                     )
                 )
+            # Wire copy states the event first and elaborates later: "held a
+            # phone call" then "at the meeting, Türkiye and Iraq ...", where the
+            # later sentence scores higher only because it names both states.
+            # The earliest sentence worded at least as firmly (trigger weight)
+            # and nearly as strong names the subtype.
+            best = mine[0][0]
+            lead = min(
+                (
+                    f[0] for f in mine
+                    if f[0].score >= best.score * _SUBTYPE_NEAR
+                    and f[0].triggers[0].term.weight >= best.triggers[0].term.weight
+                ),
+                key=lambda e: e.start,
+            )
             detections.append(
                 Detection(
                     event_type=event_type,
-                    subtype=mine[0][0].subtype,
+                    subtype=lead.subtype,
                     confidence=round(min(0.99, 1.0 - doubt), 4),
                     evidence=evidence,
                 )

@@ -179,6 +179,13 @@ class SentenceScorer:
         return results
 
     def _fill(self, unit: _Sentence, found: list[Match], tokens: Tokens) -> None:
+        masks = [(m.first, m.last) for m in found if m.term.kind == "mask"]
+        if masks:
+            found = [
+                m for m in found
+                if m.term.kind not in ("trigger", "cue")
+                or not any(a <= m.first and m.last <= b for a, b in masks)
+            ]
         triggers = _drop_contained([m for m in found if m.term.kind == "trigger"])
         unit.triggers = triggers
         unit.actors = _drop_contained([m for m in found if m.term.kind in _ACTOR_KINDS])
@@ -189,8 +196,11 @@ class SentenceScorer:
         for m in found:
             if m.term.kind != "cue":
                 continue
-            # The trigger reading wins over a cue inside it ("bertolak" is not "tolak").
-            if any(t.first <= m.first and m.last <= t.last and
+            # The trigger reading wins over a cue inside it ("bertolak" is not "tolak"),
+            # except a negation written as an exact surface form: the lemma of
+            # Turkish "görüşmedi" (did not meet) is the trigger "görüş".
+            own_negation = m.term.label == "negation" and m.term.surface and m.first == m.last
+            if not own_negation and any(t.first <= m.first and m.last <= t.last and
                    (t.last - t.first) >= (m.last - m.first) for t in triggers):
                 continue
             if (m.term.label in _FUNCTION_CUES and not m.term.case_sensitive
@@ -217,8 +227,13 @@ class SentenceScorer:
             candidates = [t for t in unit.triggers if t.term.label == event_type]
             if not candidates:
                 continue
-            if event_type == CLASH and historical:
-                continue
+            if historical:
+                # "the accord signed in 2006" is background, not news.
+                if event_type == CLASH:
+                    continue
+                candidates = [t for t in candidates if t.term.subtype != "agreement"]
+                if not candidates:
+                    continue
             hedge = 1.0
             hedged: set[str] = set()
             blocked_sentence = False

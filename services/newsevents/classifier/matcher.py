@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple, overload
 
 import ahocorasick
-import simplemma
 
 from newsevents.classifier.lexicon import MAX_GAP_TOKENS, Term
-
-_WORD = re.compile(r"\w+")
 
 
 def _combining_marks() -> str:
@@ -36,6 +33,10 @@ def _combining_marks() -> str:
 
 
 _M = _combining_marks()
+# Words of space-delimited scripts. Vowel signs of Devanagari and Arabic
+# shadda/tanween are combining marks, not `\w`: without them "हमला" (attack)
+# would split into fragments that match inside unrelated words.
+_WORD = re.compile(rf"[\w{_M}]+")
 # `segmentation: chars` tokens. Vowel signs, tone marks and medials of Thai and
 # Burmese are not `\w`; they ride on their letter, or "ยิ่ง" (more) would shrink
 # to the letters of "ยิง" (shoot). A Burmese syllable keeps its killed final
@@ -51,6 +52,18 @@ _CHAR = re.compile(
 _CHARS_GAP_TOKENS = 8
 # Bounds the lemma cache of a long-running worker fed with arbitrary text.
 _CACHE_LIMIT = 200_000
+
+
+# str.lower() turns "İ" into "i" plus a combining dot, which no lexicon spells
+# and which shifts token offsets; Turkish also pairs dotless "I" with "ı".
+_DOTTED_I = str.maketrans({"İ": "i"})
+_TURKIC_I = str.maketrans({"İ": "i", "I": "ı"})
+_TURKIC = frozenset({"tr", "az"})
+
+
+def casefold(text: str, language: str = "") -> str:
+    """Lower-case `text` without changing its length (as long as plain lower() would not)."""
+    return text.translate(_TURKIC_I if language in _TURKIC else _DOTTED_I).lower()
 
 
 class Token(NamedTuple):
@@ -77,14 +90,16 @@ class Tokens(Sequence[Token]):
 
     __slots__ = ("_found", "lowered")
 
-    def __init__(self, text: str, segmentation: Literal["words", "chars"]) -> None:
+    def __init__(
+        self, text: str, segmentation: Literal["words", "chars"], language: str = ""
+    ) -> None:
         pattern = _CHAR if segmentation == "chars" else _WORD
         self._found = list(pattern.finditer(text))
-        lowered_text = text.lower()
+        lowered_text = casefold(text, language)
         lowered = pattern.findall(lowered_text) if len(lowered_text) == len(text) else []
         if len(lowered) != len(self._found):
-            # Lower-casing changed the text's shape (e.g. "İ"): go token by token.
-            lowered = [m.group().lower() for m in self._found]
+            # Lower-casing changed the text's shape (e.g. "ẞ"): go token by token.
+            lowered = [casefold(m.group(), language) for m in self._found]
         self.lowered: list[str] = lowered
 
     def __len__(self) -> int:
@@ -110,33 +125,100 @@ class Tokens(Sequence[Token]):
         return self._found[index].group()
 
 
-def tokenize(text: str, segmentation: Literal["words", "chars"]) -> Tokens:
-    return Tokens(text, segmentation)
+def tokenize(
+    text: str, segmentation: Literal["words", "chars"], language: str = ""
+) -> Tokens:
+    return Tokens(text, segmentation, language)
+
+
+class _FormsFactory:
+    """simplemma's dictionary interface over a compiled `forms` map."""
+
+    def __init__(self, forms: Mapping[str, str]) -> None:
+        self._forms = forms
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        return self._forms
+
+
+class FormsLemmatizer:
+    """simplemma's strategies run over the small `forms` map instead of its dictionaries.
+
+    Words that simplemma reduces by affix or morpheme rules, not by dictionary
+    ("memediasi", "dijamu"), still reach the lexicon's lemma.
+    """
+
+    def __init__(self, langs: tuple[str, ...], forms: Mapping[str, str], language: str) -> None:
+        from simplemma import Lemmatizer as SimplemmaLemmatizer
+        from simplemma.strategies import DefaultStrategy
+
+        self._langs = langs
+        self._language = language
+        self._lemmatizer = SimplemmaLemmatizer(
+            cache_max_size=0,
+            lemmatization_strategy=DefaultStrategy(
+                dictionary_factory=_FormsFactory(forms)
+            ),
+        )
+
+    def decompose(self, word: str) -> str:
+        if not self._langs or word.isdigit():
+            return word
+        try:
+            return casefold(str(self._lemmatizer.lemmatize(word, self._langs)), self._language)
+        except (ValueError, KeyError):
+            return word
 
 
 class Lemmatizer:
-    def __init__(self, langs: tuple[str, ...]) -> None:
+    """Canonical form of a case-folded word: its lemma if a lexicon term uses it.
+
+    `forms` comes from `compile_lexicons` (surface -> lemma, restricted to the
+    lemmas of the lexicon); other words go through `FormsLemmatizer` once and
+    are cached. Without `forms`, simplemma with its full dictionaries is asked
+    word by word (tests, ad-hoc matchers).
+    """
+
+    def __init__(
+        self,
+        langs: tuple[str, ...],
+        forms: Mapping[str, str] | None = None,
+        language: str = "",
+    ) -> None:
         self._langs = langs
-        self._cache: dict[str, str] = {}
+        self._language = language
+        self._cache: dict[str, str] = dict(forms) if forms is not None else {}
+        self._fixed = len(self._cache)
+        self._restricted = (
+            FormsLemmatizer(langs, forms, language) if forms is not None and langs else None
+        )
 
     def __call__(self, word: str) -> str:
-        lower = word.lower()
+        lower = casefold(word, self._language)
         cached = self._cache.get(lower)
         if cached is not None:
             return cached
         lemma = lower
-        if self._langs and not lower.isdigit():
+        if self._restricted is not None:
+            lemma = self._restricted.decompose(lower)
+        elif self._langs and not lower.isdigit():
+            import simplemma  # only on this slow path: its dictionaries are large
+
             try:
-                lemma = str(simplemma.lemmatize(lower, lang=self._langs)).lower()
+                lemma = casefold(str(simplemma.lemmatize(lower, lang=self._langs)),
+                                 self._language)
             except (ValueError, KeyError):
                 lemma = lower
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
+        if len(self._cache) >= self._fixed + _CACHE_LIMIT:
+            # Forget the words learnt at run time, never the compiled forms.
+            self._cache = dict(list(self._cache.items())[: self._fixed])
         self._cache[lower] = lemma
         return lemma
 
     def many(self, lowered: list[str]) -> list[str]:
-        """Lemmas of already lower-cased words; the cache makes this a dict lookup."""
+        """Canonical forms of already case-folded words."""
+        if not self._langs:
+            return lowered
         get = self._cache.get
         return [get(w) or self(w) for w in lowered]
 
@@ -158,34 +240,37 @@ class TermMatcher:
         terms: list[Term],
         segmentation: Literal["words", "chars"],
         lemmatizer: Lemmatizer,
+        language: str = "",
+        max_gap: int = MAX_GAP_TOKENS,
     ) -> None:
         self.terms = terms
+        self.max_gap = max_gap
         self.segmentation = segmentation
         self.lemmatize = lemmatizer
+        self.language = language
         self._lemma_ac = ahocorasick.Automaton()
         self._surface_ac = ahocorasick.Automaton()
         self._gapped: list[int] = []
         # How a case-sensitive term must be written, token by token.
         self._exact: dict[int, tuple[str, ...]] = {}
+        pattern = _CHAR if segmentation == "chars" else _WORD
         for index, term in enumerate(terms):
             if len(term.parts) > 1:
                 self._gapped.append(index)
+            words_by_part = [pattern.findall(part) for part in term.parts]
             if term.case_sensitive:
-                self._exact[index] = tuple(
-                    t.surface for part in term.parts for t in tokenize(part, segmentation)
-                )
-            for part_no, part in enumerate(term.parts):
-                tokens = tokenize(part, segmentation)
-                if not tokens:
+                self._exact[index] = tuple(w for words in words_by_part for w in words)
+            for part_no, words in enumerate(words_by_part):
+                if not words:
                     continue
                 if term.surface or segmentation == "chars":
-                    forms = [t.surface.lower() for t in tokens]
+                    forms = [casefold(w, language) for w in words]
                     automaton = self._surface_ac
                 else:
-                    forms = [lemmatizer(t.surface) for t in tokens]
+                    forms = [lemmatizer(w) for w in words]
                     automaton = self._lemma_ac
                 key = " " + " ".join(forms) + " "
-                entry = _Key(index, term, part_no, len(tokens),
+                entry = _Key(index, term, part_no, len(words),
                              term.case_sensitive or term.proper_name, len(term.parts) > 1)
                 if automaton.exists(key):
                     automaton.get(key).append(entry)
@@ -223,7 +308,7 @@ class TermMatcher:
                         parts[key.term_index].append((key.part, first, last))
                     else:
                         results.append(Match(key.term, first, last))
-        gap = _CHARS_GAP_TOKENS if self.segmentation == "chars" else MAX_GAP_TOKENS
+        gap = _CHARS_GAP_TOKENS if self.segmentation == "chars" else self.max_gap
         for index, occurrences in parts.items():
             results.extend(self._join_gapped(self.terms[index], occurrences, gap))
         return results
@@ -237,13 +322,14 @@ class TermMatcher:
             return tuple(t.surface for t in tokens[first : last + 1]) == wanted
         if term.proper_name:
             head = tokens.surface(first)
-            if self.segmentation == "chars" and head[:1].upper() == head[:1].lower():
-                return True  # Thai, Burmese and Han have no capitals to mark a name
+            if head[:1].upper() == head[:1].lower():
+                return True  # Arabic, Devanagari, Thai, Burmese, Han: no capitals mark a name
             if not head[:1].isupper():
                 return False
-            # Two- and three-letter names ("AS", "UK", "RI") collide with common
-            # words unless written in capitals.
-            if last == first and len(head) <= 3:
+            # Two- and three-letter acronyms ("AS", "UK", "RI") collide with common
+            # words unless written in capitals; short names that are words of
+            # their own ("Mỹ", "Nga", "Úc") only need their capital.
+            if last == first and len(head) <= 3 and term.text.isupper():
                 return head.isupper()
         return True
 

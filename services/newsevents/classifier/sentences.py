@@ -39,9 +39,16 @@ def _thai_pieces(line: str) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
+# Burmese ends a sentence with "။" only; sentencex also cuts at "၏", which in
+# news is the possessive ("of"), and would split a clause from its subject.
+_BURMESE_SENTENCE = re.compile(r"[^။]*။+['\"”’»)]*|[^။]+$")
+
+
 def _pieces(language: str, line: str) -> list[str]:
     if language == "th":
         return _thai_pieces(line)
+    if language == "my":
+        return [m.group() for m in _BURMESE_SENTENCE.finditer(line) if m.group().strip()]
     try:
         return [p for p in segment(language, line) if p.strip()]
     except Exception:  # sentencex on arbitrary input: fall back, never fail the article

@@ -1,0 +1,161 @@
+"""Section 1: the three cores in one process, one core, no Kafka.
+
+Run as its own process by `bench/run.py` so that its peak RSS is the cores'
+own. Rates are per CPU-second of this process (what "one core" means on a
+machine shared with other work) and per wall-second.
+
+    python -m bench.inprocess --n 2000 --out inprocess.json [--profile profile.html]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+
+from bench.corpus import article_payload, generate
+from newsevents.alert.assembly import assemble_events
+from newsevents.alert.engine import AlertEngine
+from newsevents.alert.rules import load_rules
+from newsevents.classifier.core import Classifier
+from newsevents.linker.core import Linker
+from newsevents.messages import ClassifiedArticle, Event, LinkedArticle, RawArticle
+from newsevents.pipeline import PIPELINE_VERSION
+
+T = TypeVar("T")
+WARMUP = 200
+MERGE_WINDOW = timedelta(hours=72)
+
+
+@dataclass(frozen=True)
+class Timing:
+    items: int
+    cpu_s: float
+    wall_s: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "items": self.items,
+            "cpu_s": round(self.cpu_s, 3),
+            "wall_s": round(self.wall_s, 3),
+            "per_cpu_s": round(self.items / self.cpu_s, 2) if self.cpu_s else 0.0,
+            "per_wall_s": round(self.items / self.wall_s, 2) if self.wall_s else 0.0,
+        }
+
+
+def timed(items: list[T], step: Callable[[T], Any]) -> tuple[Timing, list[Any]]:
+    out = []
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    for item in items:
+        out.append(step(item))
+    return Timing(len(items), time.process_time() - cpu0, time.perf_counter() - wall0), out
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in KiB on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(n: int, seed: int, profile: Path | None = None, warmup: int = WARMUP) -> dict[str, Any]:
+    started = time.perf_counter()
+    classifier, linker = Classifier.load(), Linker.load()
+    rules = load_rules(None)
+    load_s = time.perf_counter() - started
+    rss_loaded = peak_rss_mb()
+
+    now = datetime.now(UTC)
+    raw = [
+        RawArticle.model_validate(article_payload(a, now))
+        for a in generate(warmup + 2 * n, seed)
+    ]
+    # Three disjoint slices: the per-stage runs and the whole chain must not
+    # meet an article (or a date-parser cache entry) the other already saw.
+    warm, articles, fresh = raw[:warmup], raw[warmup:warmup + n], raw[warmup + n:]
+
+    # Lazily loaded language data is paid once per process, not per article;
+    # it is reported as the cold start, apart from the steady rate.
+    def cold(a: RawArticle) -> Any:
+        classified = classifier.classify(a, pipeline_version=PIPELINE_VERSION)
+        return assemble_events(linker.link(classified), PIPELINE_VERSION)
+
+    t_warm, _ = timed(warm, cold)
+
+    def classify(a: RawArticle) -> ClassifiedArticle:
+        return classifier.classify(a, pipeline_version=PIPELINE_VERSION)
+
+    t_classify, classified = timed(articles, classify)
+    t_link, linked = timed(classified, linker.link)
+
+    engine = AlertEngine(rules, MERGE_WINDOW, {})
+
+    def alert(item: LinkedArticle) -> list[Event]:
+        emitted: list[Event] = []
+        for report in assemble_events(item, PIPELINE_VERSION):
+            emitted += engine.process(report, now=now).events
+        return emitted
+
+    t_alert, events = timed(linked, alert)
+
+    chain_engine = AlertEngine(rules, MERGE_WINDOW, {})
+
+    def chain(a: RawArticle) -> list[Event]:
+        emitted: list[Event] = []
+        for report in assemble_events(linker.link(classify(a)), PIPELINE_VERSION):
+            emitted += chain_engine.process(report, now=now).events
+        return emitted
+
+    if profile is not None:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+        t_chain, _ = timed(fresh, chain)
+        profiler.stop()
+        profile.write_text(profiler.output_html(), encoding="utf-8")
+        (profile.with_suffix(".txt")).write_text(
+            profiler.output_text(unicode=False, color=False, show_all=False), encoding="utf-8"
+        )
+    else:
+        t_chain, _ = timed(fresh, chain)
+
+    sizes = [len(a.text.encode()) for a in articles]
+    with_events = [a.id for a, evs in zip(articles, events, strict=True) if evs]
+    return {
+        "articles": n,
+        "seed": seed,
+        "mean_article_bytes": round(sum(sizes) / len(sizes)),
+        "articles_with_events": len(with_events),
+        "event_versions": sum(len(e) for e in events),
+        "languages": sorted({c.language for c in classified}),
+        "load_s": round(load_s, 2),
+        "rss_after_load_mb": round(rss_loaded, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "cold_start_first_articles": t_warm.as_dict(),
+        "classifier": t_classify.as_dict(),
+        "linker": t_link.as_dict(),
+        "alert": t_alert.as_dict(),
+        "whole_chain": t_chain.as_dict(),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--profile", type=Path, default=None)
+    parser.add_argument("--warmup", type=int, default=WARMUP)
+    args = parser.parse_args(argv)
+    result = run(args.n, args.seed, args.profile, args.warmup)
+    args.out.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
+
+
+if __name__ == "__main__":
+    main()
