@@ -58,8 +58,10 @@ def test_reports_merge_across_languages_and_a_restart(
 
     send(bootstrap, raw, [*SAME_CLASH[2:], "merge-other-place", "merge-en-1"])
     def complete(r: list[tuple[str, bytes | None, bytes]]) -> bool:
+        other = [e for e in clash_events(r)
+                 if e.source_articles[0].article_id == "merge-other-place"]
         return (any(e.mention_count == 5 for e in gondar_versions(r))
-                and any(t.endswith("alerts") for t, _, _ in r))
+                and any(t.endswith("alerts") for t, _, _ in r) and bool(other))
 
     records = consume_until(bootstrap, watched, complete)
     versions = gondar_versions(records)
