@@ -39,17 +39,18 @@ def make_candidates(settings: Settings) -> Process:
 
 
 def make_merge(settings: Settings, engine: AlertEngine) -> tuple[Process, Any]:
-    latency: dict[str, datetime | None] = {}
+    # What `process` emitted, by event id, for `after_emit` to count once sent.
+    emitted: dict[str, tuple[Event, datetime | None]] = {}
 
     def process(record: Incoming) -> list[Output]:
         report = decode(Event, record.value, 4 * settings.max_message_bytes)
         outcome = engine.process(report, now=datetime.now(UTC))
         if outcome.merged:
             metrics.REPORTS_MERGED.labels(report.event_type).inc()
-        latency.clear()
+        emitted.clear()
         outputs = []
         for event in outcome.events:
-            latency[event.event_id] = report.first_received_at
+            emitted[event.event_id] = (event, report.first_received_at)
             outputs.append(
                 Output(topics.EVENTS_BY_TYPE[event.event_type], event.event_id, encode(event))
             )
@@ -63,9 +64,8 @@ def make_merge(settings: Settings, engine: AlertEngine) -> tuple[Process, Any]:
         for out in outputs:
             if out.topic == topics.ALERTS:
                 continue
-            event = Event.model_validate_json(out.value)
+            event, received = emitted[out.key]
             metrics.EVENTS_EMITTED.labels(event.event_type, event_country(event)).inc()
-            received = latency.get(out.key)
             if received is not None:
                 metrics.END_TO_END_SECONDS.observe(max(0.0, (now - received).total_seconds()))
 
