@@ -11,10 +11,10 @@ KAFKA_PORT ?= 9092
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := install
-.PHONY: help install kb kafka kafka-stop run test lint schemas eval clean
+.PHONY: help install kb kafka kafka-stop run test faults fuzz lint audit schemas eval clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH" >&2; exit 1; }
@@ -46,10 +46,20 @@ test: $(STAMP) $(KB) $(CLF) deploy-tools  ## run the whole suite: unit, integrat
 	$(BIN)/python -m newsevents.localkafka resolve >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+faults: $(STAMP) $(KB) $(CLF)  ## only the fault tests: kill -9, SIGTERM, broker restart and loss, rebalance
+	$(BIN)/python -m newsevents.localkafka resolve >/dev/null
+	$(BIN)/pytest -m faults tests/faults $(PYTEST_ARGS)
+
+fuzz: $(STAMP) $(KB) $(CLF)  ## only the hostile-input fuzz suite (decoder, cores, regexes); prints case counts
+	$(BIN)/pytest -m fuzz tests/fuzz $(PYTEST_ARGS)
+
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check services tests deploy bench
 	$(BIN)/mypy
 	$(BIN)/mypy --strict deploy/grafana/dashboards.py deploy/grafana/render.py deploy/grafana/snapshot.py deploy/fetch_helm.py
+
+audit: $(STAMP)  ## pip-audit of requirements.lock (what this network hides: .ci/dependency_audit.py)
+	$(BIN)/python .ci/dependency_audit.py requirements.lock
 
 schemas: $(STAMP)  ## write the JSON Schemas of the message models to schemas/
 	$(BIN)/python -m newsevents.schemas schemas

@@ -1,8 +1,9 @@
 """Section 3, framework side: our faust pipeline shape with no-op cores.
 
-The same `faust.App` settings as `newsevents.streaming.app.create_app` and
-the same agent loop (`add_stage_agent`: StageRunner, metrics, forced sends),
-over `HOPS` topic hops in one worker process; each core returns its input.
+The same `faust.App` as `newsevents.streaming.app.create_app` (`faust_app`),
+the same agent loop (`add_stage_agent`: batches, StageRunner, metrics) and
+the same worker class, over `HOPS` topic hops in one worker process; each
+core returns its input.
 
     BENCH_HOP_PREFIX=x. python -m bench.noop_app worker
 """
@@ -10,13 +11,14 @@ over `HOPS` topic hops in one worker process; each core returns its input.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import faust
 
 from newsevents.settings import Settings
 from newsevents.streaming.agents import add_stage_agent
+from newsevents.streaming.app import faust_app
 from newsevents.streaming.stage import Incoming, Output
+from newsevents.streaming.worker import StageWorker
 
 HOPS = 3
 
@@ -26,24 +28,7 @@ def hop_topic(i: int) -> str:
 
 
 def create_noop_app(settings: Settings) -> faust.App:
-    datadir = Path(settings.data_dir) / settings.app_id("noop")
-    datadir.parent.mkdir(parents=True, exist_ok=True)
-    app = faust.App(
-        settings.app_id("noop"),
-        broker=[f"kafka://{h}" for h in settings.kafka_bootstrap_servers.split(",")],
-        autodiscover=False,
-        store="memory://",
-        datadir=str(datadir),
-        topic_partitions=settings.topic_partitions,
-        topic_replication_factor=settings.topic_replication,
-        topic_disable_leader=True,
-        consumer_auto_offset_reset="earliest",
-        producer_acks=-1,
-        producer_max_request_size=4 * settings.max_message_bytes + 65536,
-        key_serializer="raw",
-        value_serializer="raw",
-        web_enabled=False,
-    )
+    app = faust_app(settings, "noop", web=False)
     for i in range(HOPS):
         target = hop_topic(i + 1)
 
@@ -58,8 +43,8 @@ def create_noop_app(settings: Settings) -> faust.App:
 def main() -> None:
     settings = Settings()
     app = create_noop_app(settings)
-    faust.Worker(app, loglevel=os.environ.get("NEWSEVENTS_LOG_LEVEL", "warning"),
-                 quiet=True).execute_from_commandline()
+    StageWorker(app, loglevel=os.environ.get("NEWSEVENTS_LOG_LEVEL", "warning"),
+                quiet=True).execute_from_commandline()
 
 
 if __name__ == "__main__":

@@ -8,12 +8,14 @@ same file twice yields the same article id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from pydantic import ValidationError
 
+from newsevents.bounded_lines import Oversized, iter_bounded_lines
 from newsevents.messages import RawArticle
 from newsevents.streaming.codec import RejectedMessage, decode
 
@@ -57,20 +59,31 @@ def parse_scrape_text(text: str, article_id: str) -> RawArticle:
     )
 
 
-def iter_articles(paths: list[Path]) -> Iterator[RawArticle | ReadError]:
-    """Yield articles from files and folders (recursively, in name order)."""
+def iter_articles(
+    paths: list[Path], max_bytes: int = MAX_LINE_BYTES
+) -> Iterator[RawArticle | ReadError]:
+    """Yield articles from files and folders (recursively, in name order).
+
+    A JSON line or a text file over `max_bytes` is a `too_large` error, found
+    without reading it into memory.
+    """
     for path in paths:
         if path.is_dir():
             children = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
             )
-            yield from iter_articles(children)
+            yield from iter_articles(children, max_bytes)
         elif path.suffix.lower() in JSONL_SUFFIXES:
             with path.open("rb") as fh:
-                yield from iter_jsonl(fh, str(path))
+                yield from iter_jsonl(fh, str(path), max_bytes)
         else:
             try:
+                size = path.stat().st_size
+                if size > max_bytes:
+                    yield ReadError(str(path), "too_large",
+                                    f"file is {size} bytes, over the limit of {max_bytes}")
+                    continue
                 text = path.read_text(encoding="utf-8")
                 yield parse_scrape_text(text, path.stem)
             except (OSError, UnicodeDecodeError) as exc:
@@ -79,11 +92,16 @@ def iter_articles(paths: list[Path]) -> Iterator[RawArticle | ReadError]:
                 yield ReadError(str(path), "schema_violation", str(exc.errors()[:3]))
 
 
-def iter_jsonl(lines: Iterable[bytes], name: str) -> Iterator[RawArticle | ReadError]:
-    for number, line in enumerate(lines, start=1):
+def iter_jsonl(
+    stream: IO[bytes], name: str, max_bytes: int = MAX_LINE_BYTES
+) -> Iterator[RawArticle | ReadError]:
+    for number, line in enumerate(iter_bounded_lines(stream, max_bytes), start=1):
+        if isinstance(line, Oversized):
+            yield ReadError(f"{name}:{number}", "too_large", line.describe())
+            continue
         if not line.strip():
             continue
         try:
-            yield decode(RawArticle, line, MAX_LINE_BYTES)
+            yield decode(RawArticle, line.rstrip(b"\r\n"), max_bytes)
         except RejectedMessage as exc:
             yield ReadError(f"{name}:{number}", exc.reason, exc.message)

@@ -7,11 +7,19 @@ client constructor (it is read from its file when a client is built).
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.conn import create_conn
+from aiokafka.errors import (
+    IllegalSaslStateError,
+    KafkaError,
+    SaslAuthenticationFailed,
+    UnsupportedSaslMechanismError,
+)
 from aiokafka.helpers import create_ssl_context
 
 from newsevents.settings import Settings
@@ -40,6 +48,51 @@ def security_options(settings: Settings) -> dict[str, Any]:
         options["sasl_plain_username"] = settings.kafka_sasl_username
         options["sasl_plain_password"] = settings.sasl_password()
     return options
+
+
+class KafkaAccessRefused(RuntimeError):
+    """A broker refused our credentials or we refused its certificate: retrying cannot help."""
+
+
+_REFUSALS = (
+    SaslAuthenticationFailed, UnsupportedSaslMechanismError, IllegalSaslStateError, ssl.SSLError,
+)
+
+
+async def check_access(settings: Settings, timeout: float = 15.0) -> None:
+    """Connect once to each bootstrap server; raise `KafkaAccessRefused` if one refuses us.
+
+    aiokafka logs a refused login and then reports only "Unable to bootstrap",
+    which callers retry like an unreachable broker, so a wrong password would
+    look like an outage. A server that does not answer at all is left to the
+    clients' own retries.
+    """
+    if settings.kafka_security_protocol == "PLAINTEXT":
+        return  # nothing to refuse
+    options = security_options(settings)
+    for server in settings.kafka_bootstrap_servers.split(","):
+        host, _, port = server.rpartition(":")
+        try:
+            conn = await asyncio.wait_for(
+                create_conn(host.strip("[]"), int(port), client_id="newsevents-access-check",
+                            request_timeout_ms=int(timeout * 1000), **options),
+                timeout,
+            )
+        except _REFUSALS as exc:
+            # The exception text names the mechanism and the reason, never the password.
+            raise KafkaAccessRefused(
+                f"Kafka at {server} refused the connection ({settings.kafka_security_protocol}"
+                f"{_who(settings)}): {type(exc).__name__}: {exc}"
+            ) from None
+        except (OSError, TimeoutError, KafkaError):
+            continue
+        conn.close()
+
+
+def _who(settings: Settings) -> str:
+    if settings.kafka_security_protocol.startswith("SASL_"):
+        return f", {settings.kafka_sasl_mechanism} user {settings.kafka_sasl_username!r}"
+    return ""
 
 
 def faust_auth(settings: Settings) -> dict[str, Any]:

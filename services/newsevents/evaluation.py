@@ -111,6 +111,19 @@ def place_matches(predicted: dict[str, Any] | None, gold: dict[str, Any] | None)
     return False
 
 
+def _score_place(counts: Counts, predicted: dict[str, Any] | None,
+                 gold: dict[str, Any] | None) -> None:
+    """A wrong place is both a false positive and a false negative, as for the sets
+    above; counting it as a miss only would keep precision at 1.0 whatever the linker said."""
+    if place_matches(predicted, gold):
+        counts.tp += 1
+        return
+    if predicted and (predicted.get("name") or predicted.get("country")):
+        counts.fp += 1
+    if gold is not None:
+        counts.fn += 1
+
+
 def score(devset: list[dict[str, Any]], results: list[dict[str, Any]]) -> Report:
     report = Report()
     for article, result in zip(devset, results, strict=True):
@@ -134,8 +147,7 @@ def score(devset: list[dict[str, Any]], results: list[dict[str, Any]]) -> Report
                     {(a.get("country"), a.get("sector")) for a in best["actors"]},
                     {(a.get("country"), a.get("sector")) for a in gold.get("actors") or []},
                 )
-                report.places.add(place_matches(best.get("location"), gold.get("place")),
-                                  gold.get("place") is not None)
+                _score_place(report.places, best.get("location"), gold.get("place"))
                 if best["subtype"] != gold["subtype"]:
                     report.errors.append({"id": article["id"], "type": etype, "kind": "subtype",
                                           "predicted": best["subtype"], "gold": gold["subtype"]})

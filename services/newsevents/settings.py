@@ -130,6 +130,17 @@ class Settings(BaseSettings):
             raise ValueError("KAFKA_BOOTSTRAP_SERVERS is empty")
         return ",".join(hosts)
 
+    @field_validator(
+        "kafka_sasl_username", "kafka_sasl_password", "kafka_sasl_password_file",
+        "kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile", mode="before",
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        # A chart renders an unset value as an empty variable; "" is no file and no password.
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
     @model_validator(mode="after")
     def _sasl_needs_credentials(self) -> Settings:
         if self.kafka_security_protocol.startswith("SASL_"):
@@ -141,6 +152,13 @@ class Settings(BaseSettings):
                 )
         if bool(self.kafka_ssl_certfile) != bool(self.kafka_ssl_keyfile):
             raise ValueError("KAFKA_SSL_CERTFILE and KAFKA_SSL_KEYFILE go together")
+        # Checked now so that a missing Secret mount stops start-up with its name,
+        # instead of failing later inside a Kafka client.
+        for name in ("kafka_sasl_password_file", "kafka_ssl_cafile", "kafka_ssl_certfile",
+                     "kafka_ssl_keyfile"):
+            path = getattr(self, name)
+            if path is not None and not Path(path).is_file():
+                raise ValueError(f"NEWSEVENTS_{name.upper()} is not a readable file: {path}")
         return self
 
     def sasl_password(self) -> str | None:

@@ -215,6 +215,32 @@ def test_alert_rules_config_map_is_a_file_the_alert_stage_accepts(
     assert [r.name for r in loaded.rules] == [r["name"] for r in given["rules"]]
 
 
+@pytest.mark.parametrize("values", CI_VALUES, ids=[p.stem for p in CI_VALUES])
+def test_every_pod_runs_non_root_read_only_without_capabilities(values: Path) -> None:
+    # Every configuration, not only the defaults: SASL/TLS mounts or the 'all' stage
+    # must not bring back root, a writable image or a capability.
+    deployments = by_kind(render(values), "Deployment")
+    assert deployments
+    for name, dep in deployments.items():
+        pod = dep["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True, name
+        assert pod["securityContext"]["runAsUser"] != 0, name
+        assert pod["securityContext"]["seccompProfile"]["type"] == "RuntimeDefault", name
+        assert not pod.get("hostNetwork") and not pod.get("hostPID") and not pod.get("hostIPC")
+        for container in pod["containers"] + pod.get("initContainers", []):
+            sc = container["securityContext"]
+            assert sc["readOnlyRootFilesystem"] is True, name
+            assert sc["allowPrivilegeEscalation"] is False, name
+            assert sc.get("privileged", False) is False, name
+            assert sc["capabilities"]["drop"] == ["ALL"], name
+            assert not sc["capabilities"].get("add"), name
+            assert sc.get("runAsUser", 1) != 0, name
+            # Secrets and config come in read-only; only /tmp is writable.
+            writable = {m["mountPath"] for m in container.get("volumeMounts", [])
+                        if not m.get("readOnly")}
+            assert writable == {"/tmp"}, (name, writable)
+
+
 # Announced settings the chart already passes; drop each once settings.py reads it.
 FUTURE_SETTINGS: set[str] = set()
 

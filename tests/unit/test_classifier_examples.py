@@ -9,22 +9,11 @@ Indonesian online news, boilerplate included where such sites leave it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
 import pytest
 
-from newsevents.classifier.core import Classifier
 from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
+from tests.unit.classifier_lang_cases import CLASH, DIP, PUBLISHED
+from tests.unit.classifier_lang_cases import classifier as _classifier
 
 
 def classify(text: str, title: str = "", hint: str | None = None) -> ClassifiedArticle:

@@ -11,28 +11,8 @@ photo credits) included. German compounds ("Grenzgefechte", "Luftangriffen",
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(text: str, title: str = "") -> ClassifiedArticle:
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 POSITIVES: list[tuple[str, str, str, str, str]] = [
     # (id, text, event type, subtype, words the top evidence sentence must contain)
@@ -98,28 +78,6 @@ Die Bundesregierung prüft derzeit weitere Lieferungen.""", DIP),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "event_type", "subtype", "evidence"), POSITIVES,
-                         ids=[p[0] for p in POSITIVES])
-def test_positive(name: str, text: str, event_type: str, subtype: str, evidence: str) -> None:
-    result = classify(text)
-    assert result.language == "de"
-    assert result.language_supported
-    detection = next((d for d in result.detections if d.event_type == event_type), None)
-    assert detection is not None, f"{name}: no {event_type} in {result.detections}"
-    assert detection.subtype == subtype
-    assert evidence in detection.evidence[0].text
-    assert detection.evidence[0].triggers
-
-
-@pytest.mark.parametrize(("name", "text", "event_type"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
-def test_negative(name: str, text: str, event_type: str) -> None:
-    result = classify(text)
-    assert result.language == "de"
-    assert result.language_supported
-    found = [d for d in result.detections if d.event_type == event_type]
-    assert not found, f"{name}: unexpected {event_type}: {found[0].evidence[0].text if found else ''}"
-
-
 def test_boilerplate_markers_are_dropped() -> None:
     text = """Die Außenministerin traf am Montag in Warschau ihren polnischen Amtskollegen zu Gesprächen über die Ukraine.
 Lesen Sie auch:
@@ -127,7 +85,9 @@ Neue Regeln für Balkonkraftwerke
 Streik bei der Lufthansa
 Foto: Reuters/Kacper Pempel
 Beide Minister vereinbarten eine engere Abstimmung bei der Unterstützung der Ukraine und beim Schutz der Ostsee."""
-    cleaned = classify(text).cleaned_text
-    assert "Balkonkraftwerke" not in cleaned
-    assert "Reuters/Kacper" not in cleaned
-    assert "engere Abstimmung" in cleaned
+    cases.check_cleaned(text, "", ["Balkonkraftwerke", "Reuters/Kacper"], ["engere Abstimmung"])
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "de", [cases.positive(r[0], "", r[1], r[2], r[3], r[4]) for r in POSITIVES],
+    [cases.negative(r[0], "", r[1], r[2]) for r in NEGATIVES])

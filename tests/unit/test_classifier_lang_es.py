@@ -10,32 +10,8 @@ from Madrid), scraper boilerplate included where such sites leave it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.messages import ClassifiedArticle, Detection, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(title: str, text: str) -> ClassifiedArticle:
-    article = RawArticle(id="t-es", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
-
-def detection(result: ClassifiedArticle, event_type: str) -> Detection | None:
-    return next((d for d in result.detections if d.event_type == event_type), None)
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, subtype, words of the sentence that must be the first evidence)
 POSITIVES: list[tuple[str, str, str, str, str, str]] = [
@@ -259,41 +235,9 @@ Londres no respondió al comunicado y reafirmó en la Cámara de los Comunes que
 ]
 
 
-@pytest.mark.parametrize(("case", "title", "text", "event_type", "subtype", "evidence"), POSITIVES,
-                         ids=[p[0] for p in POSITIVES])
-def test_spanish_positive(
-    case: str, title: str, text: str, event_type: str, subtype: str, evidence: str
-) -> None:
-    result = classify(title, text)
-    assert result.language == "es"
-    assert result.language_supported is True
-    found = detection(result, event_type)
-    assert found is not None, f"{case}: no {event_type} in {result.detections}"
-    assert found.subtype == subtype
-    assert evidence in found.evidence[0].text
-    # The trigger offsets point into the cleaned text at the words that fired.
-    for trigger in found.evidence[0].triggers:
-        assert result.cleaned_text[trigger.start:trigger.end] == trigger.text
-
-
-@pytest.mark.parametrize(("case", "title", "text", "event_type"), NEGATIVES,
-                         ids=[n[0] for n in NEGATIVES])
-def test_spanish_hard_negative(case: str, title: str, text: str, event_type: str) -> None:
-    result = classify(title, text)
-    assert result.language == "es"
-    assert result.language_supported is True
-    found = detection(result, event_type)
-    assert found is None, f"{case}: unexpected {found}"
-
-
 def test_spanish_boilerplate_is_dropped() -> None:
     title, text = POSITIVES[0][1], POSITIVES[0][2]
-    result = classify(title, text)
-    assert "Lee también" not in result.cleaned_text
-    assert "Precio del dólar" not in result.cleaned_text
-    assert "Foto: Presidencia" not in result.cleaned_text
-    assert "PUBLICIDAD" not in result.cleaned_text
-    assert "una visita oficial de dos días" in result.cleaned_text
+    cases.check_cleaned(text, title, ["Lee también", "Precio del dólar", "Foto: Presidencia", "PUBLICIDAD"], ["una visita oficial de dos días"])
 
 
 def test_spanish_article_with_both_types() -> None:
@@ -304,10 +248,9 @@ El presidente de Ecuador sostuvo este lunes una reunión con su homólogo colomb
 Horas antes, tropas ecuatorianas y guerrilleros de un frente disidente de las FARC libraron fuertes combates en la orilla del río San Miguel, en la provincia de Sucumbíos.
 
 PUBLICIDAD"""
-    result = classify("Rumichaca: reunión presidencial y combates en el río San Miguel", text)
-    dip = detection(result, DIP)
-    clash = detection(result, CLASH)
-    assert dip is not None and dip.subtype == "meeting"
-    assert "sostuvo este lunes una reunión" in dip.evidence[0].text
-    assert clash is not None and clash.subtype == "battle"
-    assert "libraron fuertes combates" in clash.evidence[0].text
+    cases.check_reports(text, "Rumichaca: reunión presidencial y combates en el río San Miguel", {DIP: ("meeting", "sostuvo este lunes una reunión"), CLASH: ("battle", "libraron fuertes combates")})
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "es", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])

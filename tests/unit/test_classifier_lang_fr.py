@@ -10,32 +10,8 @@ boilerplate included where such sites leave it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.messages import ClassifiedArticle, Detection, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(title: str, text: str) -> ClassifiedArticle:
-    article = RawArticle(id="t-fr", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
-
-def detection(result: ClassifiedArticle, event_type: str) -> Detection | None:
-    return next((d for d in result.detections if d.event_type == event_type), None)
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, subtype, words of the sentence that must be the first evidence)
 POSITIVES: list[tuple[str, str, str, str, str, str]] = [
@@ -274,41 +250,9 @@ Bamako menace de revoir l'ensemble de ses engagements régionaux si les sanction
 ]
 
 
-@pytest.mark.parametrize(("case", "title", "text", "event_type", "subtype", "evidence"), POSITIVES,
-                         ids=[p[0] for p in POSITIVES])
-def test_french_positive(
-    case: str, title: str, text: str, event_type: str, subtype: str, evidence: str
-) -> None:
-    result = classify(title, text)
-    assert result.language == "fr"
-    assert result.language_supported is True
-    found = detection(result, event_type)
-    assert found is not None, f"{case}: no {event_type} in {result.detections}"
-    assert found.subtype == subtype
-    assert evidence in found.evidence[0].text
-    # The trigger offsets point into the cleaned text at the words that fired.
-    for trigger in found.evidence[0].triggers:
-        assert result.cleaned_text[trigger.start:trigger.end] == trigger.text
-
-
-@pytest.mark.parametrize(("case", "title", "text", "event_type"), NEGATIVES,
-                         ids=[n[0] for n in NEGATIVES])
-def test_french_hard_negative(case: str, title: str, text: str, event_type: str) -> None:
-    result = classify(title, text)
-    assert result.language == "fr"
-    assert result.language_supported is True
-    found = detection(result, event_type)
-    assert found is None, f"{case}: unexpected {found}"
-
-
 def test_french_boilerplate_is_dropped() -> None:
     title, text = POSITIVES[0][1], POSITIVES[0][2]
-    result = classify(title, text)
-    assert "Lire aussi" not in result.cleaned_text
-    assert "Tillabéri : distribution" not in result.cleaned_text
-    assert "Photo : ONEP" not in result.cleaned_text
-    assert "Partager" not in result.cleaned_text
-    assert "visite de travail et d'amitié" in result.cleaned_text
+    cases.check_cleaned(text, title, ["Lire aussi", "Tillabéri : distribution", "Photo : ONEP", "Partager"], ["visite de travail et d'amitié"])
 
 
 def test_french_article_with_both_types() -> None:
@@ -319,10 +263,9 @@ Le président congolais Félix Tshisekedi et son homologue rwandais Paul Kagame 
 À des milliers de kilomètres de là, des combats ont opposé dimanche l'armée congolaise aux rebelles du M23 sur les hauteurs de Masisi, d'après des habitants.
 
 PUBLICITÉ"""
-    result = classify("RDC-Rwanda : tête-à-tête à Doha, combats dans le Masisi", text)
-    dip = detection(result, DIP)
-    clash = detection(result, CLASH)
-    assert dip is not None and dip.subtype == "meeting"
-    assert "se sont rencontrés samedi à Doha" in dip.evidence[0].text
-    assert clash is not None and clash.subtype == "battle"
-    assert "des combats ont opposé dimanche" in clash.evidence[0].text
+    cases.check_reports(text, "RDC-Rwanda : tête-à-tête à Doha, combats dans le Masisi", {DIP: ("meeting", "se sont rencontrés samedi à Doha"), CLASH: ("battle", "des combats ont opposé dimanche")})
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "fr", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])

@@ -13,40 +13,9 @@ diplomatic engagement, to accept party names in scripts without case
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.classifier.lexicon import _make_term
-from newsevents.classifier.matcher import Lemmatizer, TermMatcher, tokenize
-from newsevents.messages import ClassifiedArticle, Detection, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(title: str, text: str) -> ClassifiedArticle:
-    # No language hint: the language must be recognised from the text itself.
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
-
-def detection(result: ClassifiedArticle, event_type: str) -> Detection | None:
-    return next((d for d in result.detections if d.event_type == event_type), None)
-
-
-def _party_name_matches(name: str, text: str) -> bool:
-    term = _make_term(name, "party", "state:XXX")
-    matcher = TermMatcher([term], "words", Lemmatizer(()))
-    return bool(matcher.match(text, tokenize(text, "words")))
+from newsevents.classifier.matcher import tokenize
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 LANG = "hi"
 
@@ -56,15 +25,7 @@ LANG = "hi"
 # which Devanagari cannot be. Tests that need either fix are strict xfails
 # until it lands: they start failing as XPASS the day it does.
 WHOLE_WORDS = len(tokenize("हमला मुठभेड़", "words")) == 2
-CASELESS_NAMES = _party_name_matches("भारत", "भारत यात्रा")
-needs_words = pytest.mark.xfail(
-    not WHOLE_WORDS, strict=True,
-    reason="matcher._WORD splits Devanagari words at their vowel signs (combining marks)",
-)
-needs_names = pytest.mark.xfail(
-    not (WHOLE_WORDS and CASELESS_NAMES), strict=True,
-    reason="matcher.TermMatcher._case_ok rejects party names in scripts without letter case",
-)
+CASELESS_NAMES = cases.party_name_matches("भारत", "भारत यात्रा")
 
 POSITIVES: list[tuple[str, str, str, str, set[str], str, str]] = [
     # (id, title, text, event type, acceptable subtypes, evidence excerpt,
@@ -147,40 +108,14 @@ NEGATIVES: list[tuple[str, str, str, set[str]]] = [
 बैठक में विकसित भारत के लक्ष्य और राज्यों के बीच सहयोग पर चर्चा की गई।""", {DIP}),
 ]
 
-_MARKS: dict[str, list[pytest.MarkDecorator]] = {"names": [needs_names], "words": [needs_words], "": []}
-
-
-@pytest.mark.parametrize(
-    ("case_id", "title", "text", "event_type", "subtypes", "excerpt", "needs"),
-    [pytest.param(*case, id=case[0], marks=_MARKS[case[6]])
-     for case in POSITIVES],
-)
-def test_positive(case_id: str, title: str, text: str, event_type: str, subtypes: set[str],
-                  excerpt: str, needs: str) -> None:
-    result = classify(title, text)
-    assert result.language == LANG
-    assert result.language_supported
-    found = detection(result, event_type)
-    assert found is not None, f"{case_id}: no {event_type}"
-    assert found.subtype in subtypes
-    # The sentence that states the event is among the evidence, with its triggers.
-    stating = [ev for ev in found.evidence if excerpt in ev.text]
-    assert stating, f"{case_id}: {[ev.text for ev in found.evidence]}"
-    assert stating[0].triggers
-
-
-@pytest.mark.parametrize(("case_id", "title", "text", "absent"), NEGATIVES,
-                         ids=[case[0] for case in NEGATIVES])
-def test_hard_negative(case_id: str, title: str, text: str, absent: set[str]) -> None:
-    result = classify(title, text)
-    assert result.language == LANG
-    assert result.language_supported
-    wrong = {d.event_type: d.evidence[0].text for d in result.detections if d.event_type in absent}
-    assert not wrong, f"{case_id}: {wrong}"
-
 
 def test_matcher_reads_this_script() -> None:
     # The xfail markers above are inert once these hold; this keeps them from
     # ever hiding a regression.
     assert WHOLE_WORDS
     assert CASELESS_NAMES
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "hi", [cases.positive(r[0], r[1], r[2], r[3], r[4], r[5], anywhere=True) for r in POSITIVES],
+    [cases.negative(r[0], r[1], r[2], r[3]) for r in NEGATIVES])

@@ -9,28 +9,8 @@ news (Berita Harian, Utusan, Bernama copy), scraper boilerplate included.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(text: str, title: str = "") -> ClassifiedArticle:
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, subtype, a phrase of the sentence that must be the top evidence)
 POSITIVES: list[tuple[str, str, str, str, str, str]] = [
@@ -154,40 +134,13 @@ Jumlah dagangan dengan Amerika Syarikat pula susut 3.1 peratus manakala lebihan 
 ]
 
 
-@cache
-def _result(text: str, title: str) -> ClassifiedArticle:
-    return classify(text, title)
-
-
-@pytest.mark.parametrize(("name", "title", "text", "event_type", "subtype", "evidence"), POSITIVES,
-                         ids=[p[0] for p in POSITIVES])
-def test_positive(name: str, title: str, text: str, event_type: str, subtype: str,
-                  evidence: str) -> None:
-    result = _result(text, title)
-    found = {d.event_type: d for d in result.detections}
-    assert event_type in found, f"{name}: {event_type} not detected"
-    detection = found[event_type]
-    assert detection.subtype == subtype
-    assert evidence in detection.evidence[0].text
-
-
-@pytest.mark.parametrize(("name", "title", "text", "excluded"), NEGATIVES,
-                         ids=[n[0] for n in NEGATIVES])
-def test_hard_negative(name: str, title: str, text: str, excluded: tuple[str, ...]) -> None:
-    result = _result(text, title)
-    detected = {d.event_type for d in result.detections}
-    assert not detected & set(excluded), f"{name}: wrongly detected {detected & set(excluded)}"
-
-
-@pytest.mark.parametrize("text,title", [(p[2], p[1]) for p in POSITIVES] + [(n[2], n[1]) for n in NEGATIVES])
-def test_language_is_malay(text: str, title: str) -> None:
-    result = _result(text, title)
-    assert result.language == "ms"
-    assert result.language_supported is True
-
-
 def test_boilerplate_is_not_evidence() -> None:
-    result = _result(POSITIVES[0][2], POSITIVES[0][1])
+    result = cases.classify(POSITIVES[0][2], POSITIVES[0][1])
     assert "Iklan" not in result.cleaned_text.splitlines()
     assert "Harga minyak sawit" not in result.cleaned_text
     assert "BERNAMA/FAIL" not in result.cleaned_text
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "ms", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])

@@ -10,29 +10,9 @@ with the furniture their sites leave in.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
 from newsevents.classifier.sentences import split_sentences
-from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(text: str, title: str = "") -> ClassifiedArticle:
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, subtype, words of the sentence that must be the best evidence)
 POSITIVES: list[tuple[str, str, str, str, str, str]] = [
@@ -68,35 +48,21 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("title", "text", "event_type", "subtype", "evidence"),
-    [pytest.param(*row[1:], id=row[0]) for row in POSITIVES],
-)
-def test_positive(title: str, text: str, event_type: str, subtype: str, evidence: str) -> None:
-    result = classify(text, title)
-    assert result.language == "my"
-    assert result.language_supported is True
-    found = {d.event_type: d for d in result.detections}
-    assert event_type in found, [(d.event_type, d.subtype) for d in result.detections]
-    detection = found[event_type]
-    assert detection.subtype == subtype
-    assert evidence in detection.evidence[0].text
-
-
-@pytest.mark.parametrize(
-    ("title", "text", "event_type"),
-    [pytest.param(*row[1:], id=row[0]) for row in NEGATIVES],
-)
-def test_hard_negative(title: str, text: str, event_type: str) -> None:
-    result = classify(text, title)
-    assert result.language == "my"
-    assert result.language_supported is True
-    assert event_type not in {d.event_type for d in result.detections}, [
-        (d.event_type, d.evidence[0].text) for d in result.detections
-    ]
-
-
 def test_sentences_end_at_burmese_full_stop_not_at_possessive() -> None:
     text = "ဝန်ကြီး၏ ခရီးစဉ်သည် အောင်မြင်သည်။ နှစ်နိုင်ငံ ဆက်ဆံရေး တိုးတက်လာသည်။"
     spans = [text[a:b] for a, b in split_sentences(text, "my")]
     assert spans == ["ဝန်ကြီး၏ ခရီးစဉ်သည် အောင်မြင်သည်။", "နှစ်နိုင်ငံ ဆက်ဆံရေး တိုးတက်လာသည်။"]
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "my", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])
+
+
+def test_a_year_in_burmese_digits_dates_the_fighting() -> None:
+    """"၁၉၈၈" is 1988: the same ambush told as history is no armed clash today."""
+    text = next(row[2] for row in POSITIVES if row[0] == "my-attack")
+    dated = text.replace("ဇွန် ၈ ရက်", "၁၉၈၈ ခုနှစ် ဇွန် ၈ ရက်")
+    assert dated != text
+    assert cases.detection(cases.classify(text), CLASH) is not None
+    assert cases.detection(cases.classify(dated), CLASH) is None

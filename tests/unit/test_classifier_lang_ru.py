@@ -11,28 +11,8 @@ South-East Asia as well as the war in Ukraine.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(text: str, title: str = "") -> ClassifiedArticle:
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, acceptable subtypes, words of the evidence sentence)
 POSITIVES: list[tuple[str, str, str, str, set[str], str]] = [
@@ -76,6 +56,9 @@ POSITIVES: list[tuple[str, str, str, str, set[str], str]] = [
     ("ru-territory", "Армия Аракана взяла под контроль штаб батальона", """Янгон. 6 июня.
 Бойцы Армии Аракана после трёхнедельных боёв полностью взяли под контроль штаб пехотного батальона хунты в штате Ракхайн, заявили повстанцы.
 Военные Мьянмы ситуацию не комментируют.""", CLASH, {"territory", "battle"}, "полностью взяли под контроль штаб пехотного батальона"),
+    # Case forms of country names (России, с Турцией) count as the two parties.
+    ("ru-inflected-names", "", ("Министр иностранных дел России встретился в Анкаре с главой МИД Турции. "
+        "Стороны обсудили ситуацию в Сирии."), DIP, {"meeting"}, "встретился в Анкаре"),
 ]
 
 # (id, text, event type that must NOT be detected)
@@ -116,36 +99,6 @@ NEGATIVES: list[tuple[str, str, str]] = [
 ]
 
 
-def test_language_is_russian_and_supported() -> None:
-    result = classify(POSITIVES[0][2], POSITIVES[0][1])
-    assert result.language == "ru"
-    assert result.language_supported is True
-
-
-@pytest.mark.parametrize(("case_id", "title", "text", "event_type", "subtypes", "evidence"),
-                         POSITIVES, ids=[p[0] for p in POSITIVES])
-def test_positive(case_id: str, title: str, text: str, event_type: str, subtypes: set[str],
-                  evidence: str) -> None:
-    result = classify(text, title)
-    found = {d.event_type: d for d in result.detections}
-    assert event_type in found, f"{case_id}: nothing of {event_type} in {result.detections}"
-    detection = found[event_type]
-    assert detection.subtype in subtypes
-    assert evidence in detection.evidence[0].text
-
-
-@pytest.mark.parametrize(("case_id", "text", "event_type"), NEGATIVES,
-                         ids=[n[0] for n in NEGATIVES])
-def test_hard_negative(case_id: str, text: str, event_type: str) -> None:
-    result = classify(text)
-    assert result.language == "ru"
-    assert event_type not in {d.event_type for d in result.detections}, (
-        f"{case_id}: {[(d.event_type, d.evidence[0].text) for d in result.detections]}"
-    )
-
-
-def test_inflected_state_names_make_parties() -> None:
-    """Case forms of country names (России, с Турцией) count as the two parties."""
-    result = classify("Министр иностранных дел России встретился в Анкаре с главой МИД Турции. "
-                      "Стороны обсудили ситуацию в Сирии.")
-    assert DIP in {d.event_type for d in result.detections}
+test_positive, test_hard_negative = cases.language_tests(
+    "ru", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(r[0], "", r[1], r[2]) for r in NEGATIVES])

@@ -10,29 +10,10 @@ clauses instead of full stops), with the furniture Thai sites leave in.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
+from newsevents.classifier.matcher import tokenize
 from newsevents.classifier.sentences import split_sentences
-from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(text: str, title: str = "") -> ClassifiedArticle:
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, subtype, words of the sentence that must be the best evidence)
 POSITIVES: list[tuple[str, str, str, str, str, str]] = [
@@ -87,34 +68,6 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("title", "text", "event_type", "subtype", "evidence"),
-    [pytest.param(*row[1:], id=row[0]) for row in POSITIVES],
-)
-def test_positive(title: str, text: str, event_type: str, subtype: str, evidence: str) -> None:
-    result = classify(text, title)
-    assert result.language == "th"
-    assert result.language_supported is True
-    found = {d.event_type: d for d in result.detections}
-    assert event_type in found, [(d.event_type, d.subtype) for d in result.detections]
-    detection = found[event_type]
-    assert detection.subtype == subtype
-    assert evidence in detection.evidence[0].text
-
-
-@pytest.mark.parametrize(
-    ("title", "text", "event_type"),
-    [pytest.param(*row[1:], id=row[0]) for row in NEGATIVES],
-)
-def test_hard_negative(title: str, text: str, event_type: str) -> None:
-    result = classify(text, title)
-    assert result.language == "th"
-    assert result.language_supported is True
-    assert event_type not in {d.event_type for d in result.detections}, [
-        (d.event_type, d.evidence[0].text) for d in result.detections
-    ]
-
-
 def test_sentences_end_at_spaces_but_keep_names_and_dates() -> None:
     text = (
         "เมื่อเวลา 05.30 น. วันที่ 8 มิ.ย. 2568 เจ้าหน้าที่ทหารพรานชุดลาดตระเวน ได้เกิดการยิงปะทะกับกลุ่มผู้ก่อความไม่สงบ"
@@ -126,3 +79,24 @@ def test_sentences_end_at_spaces_but_keep_names_and_dates() -> None:
     date = text.index("8 มิ.ย. 2568")
     assert not any(date < start < date + len("8 มิ.ย. 2568") for start, _ in spans)
     assert text[spans[-1][0]:spans[-1][1]].startswith("ผลการปะทะ")
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "th", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])
+
+
+def test_buddhist_era_years_date_the_fighting() -> None:
+    """A clause dated "8 ธ.ค. 2484" (8 December 1941) is history; dated 2568 (2025), news.
+
+    Thai clauses split at spaces, so the date must share the clause with the
+    fighting: the scorer is asked about that one clause.
+    """
+    classifier = cases.classifier()
+    pack = classifier._packs["th"]
+    for year, reported in (("2484", False), ("2568", True)):
+        text = f"วันที่ 8 ธ.ค. {year} ทหารไทยยิงปะทะกับกลุ่มติดอาวุธที่ชายแดน"
+        tokens = tokenize(text, "chars", "th")
+        found = classifier._scorer.score(text, tokens, pack.matcher.match(text, tokens),
+                                         [(0, len(text))], reference_year=2025)
+        assert any(e.event_type == CLASH for e in found) is reported, year

@@ -10,28 +10,8 @@ it. Coverage goes beyond the war: Moldova, the Sahel, Colombia, the Caucasus.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(text: str, title: str = "") -> ClassifiedArticle:
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, acceptable subtypes, words of the evidence sentence)
 POSITIVES: list[tuple[str, str, str, str, set[str], str]] = [
@@ -69,6 +49,9 @@ POSITIVES: list[tuple[str, str, str, str, set[str], str]] = [
     ("uk-battle", "На фронті відбулося понад сто боєзіткнень", """Київ, 8 червня.
 Від початку доби на фронті відбулося 126 бойових зіткнень, найзапекліші бої тривають на Покровському напрямку, повідомив Генштаб ЗСУ.
 Сили оборони відбили 40 атак окупантів.""", CLASH, {"battle"}, "на фронті відбулося 126 бойових зіткнень"),
+    # Case forms of country names (України, з Польщею) count as the two parties.
+    ("uk-inflected-names", "", ("Міністр оборони України зустрівся у Варшаві з міністром оборони Польщі. "
+        "Сторони обговорили постачання снарядів."), DIP, {"meeting"}, "зустрівся у Варшаві"),
 ]
 
 # (id, text, event type that must NOT be detected)
@@ -109,36 +92,6 @@ NEGATIVES: list[tuple[str, str, str]] = [
 ]
 
 
-def test_language_is_ukrainian_and_supported() -> None:
-    result = classify(POSITIVES[0][2], POSITIVES[0][1])
-    assert result.language == "uk"
-    assert result.language_supported is True
-
-
-@pytest.mark.parametrize(("case_id", "title", "text", "event_type", "subtypes", "evidence"),
-                         POSITIVES, ids=[p[0] for p in POSITIVES])
-def test_positive(case_id: str, title: str, text: str, event_type: str, subtypes: set[str],
-                  evidence: str) -> None:
-    result = classify(text, title)
-    found = {d.event_type: d for d in result.detections}
-    assert event_type in found, f"{case_id}: nothing of {event_type} in {result.detections}"
-    detection = found[event_type]
-    assert detection.subtype in subtypes
-    assert evidence in detection.evidence[0].text
-
-
-@pytest.mark.parametrize(("case_id", "text", "event_type"), NEGATIVES,
-                         ids=[n[0] for n in NEGATIVES])
-def test_hard_negative(case_id: str, text: str, event_type: str) -> None:
-    result = classify(text)
-    assert result.language == "uk"
-    assert event_type not in {d.event_type for d in result.detections}, (
-        f"{case_id}: {[(d.event_type, d.evidence[0].text) for d in result.detections]}"
-    )
-
-
-def test_inflected_state_names_make_parties() -> None:
-    """Case forms of country names (України, з Польщею) count as the two parties."""
-    result = classify("Міністр оборони України зустрівся у Варшаві з міністром оборони Польщі. "
-                      "Сторони обговорили постачання снарядів.")
-    assert DIP in {d.event_type for d in result.detections}
+test_positive, test_hard_negative = cases.language_tests(
+    "uk", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(r[0], "", r[1], r[2]) for r in NEGATIVES])

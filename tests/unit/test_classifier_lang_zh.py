@@ -10,28 +10,8 @@ and Taiwanese/Hong Kong dailies, with the furniture their sites leave in
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from functools import cache
-
-import pytest
-
-from newsevents.classifier.core import Classifier
-from newsevents.messages import ClassifiedArticle, RawArticle
-
-DIP = "diplomatic-engagement"
-CLASH = "armed-clash"
-PUBLISHED = datetime(2025, 6, 10, 8, 0, tzinfo=UTC)
-
-
-@cache
-def _classifier() -> Classifier:
-    return Classifier.load()
-
-
-def classify(text: str, title: str = "") -> ClassifiedArticle:
-    article = RawArticle(id="t", title=title, text=text, published_at=PUBLISHED)
-    return _classifier().classify(article, pipeline_version="test")
-
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
 
 # (id, title, text, event type, subtype, words of the sentence that must be the best evidence)
 POSITIVES: list[tuple[str, str, str, str, str, str]] = [
@@ -98,36 +78,11 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("title", "text", "event_type", "subtype", "evidence"),
-    [pytest.param(*row[1:], id=row[0]) for row in POSITIVES],
-)
-def test_positive(title: str, text: str, event_type: str, subtype: str, evidence: str) -> None:
-    result = classify(text, title)
-    assert result.language == "zh"
-    assert result.language_supported is True
-    found = {d.event_type: d for d in result.detections}
-    assert event_type in found, [(d.event_type, d.subtype) for d in result.detections]
-    detection = found[event_type]
-    assert detection.subtype == subtype
-    assert evidence in detection.evidence[0].text
-
-
-@pytest.mark.parametrize(
-    ("title", "text", "event_type"),
-    [pytest.param(*row[1:], id=row[0]) for row in NEGATIVES],
-)
-def test_hard_negative(title: str, text: str, event_type: str) -> None:
-    result = classify(text, title)
-    assert result.language == "zh"
-    assert result.language_supported is True
-    assert event_type not in {d.event_type for d in result.detections}, [
-        (d.event_type, d.evidence[0].text) for d in result.detections
-    ]
-
-
 def test_boilerplate_is_not_evidence() -> None:
     text = POSITIVES[0][2]
-    result = classify(text, POSITIVES[0][1])
-    assert "责任编辑" not in result.cleaned_text
-    assert "分享到" not in result.cleaned_text
+    cases.check_cleaned(text, POSITIVES[0][1], ["责任编辑", "分享到"], [])
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "zh", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])

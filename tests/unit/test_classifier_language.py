@@ -42,3 +42,13 @@ def test_hint_only_breaks_ties() -> None:
 def test_empty_text_is_undetermined() -> None:
     guess = _identifier().identify("   \u200b ")
     assert guess.code == "und" and guess.confidence == 0.0
+
+
+def test_lingua_fallback_knows_persian_and_hindi() -> None:
+    # Where CLD2 is unsure (short or mixed text) lingua decides among our
+    # languages; without Persian there it would call Persian Arabic.
+    fallback = _identifier()
+    persian = "وزیر امور خارجه ایران با همتای عمانی خود در مسقط دیدار و گفتگو کرد"
+    hindi = "विदेश मंत्री ने अपने समकक्ष के साथ द्विपक्षीय बैठक की"
+    assert fallback._lingua(fallback._all, persian, None).code == "fa"
+    assert fallback._lingua(fallback._all, hindi, None).code == "hi"

@@ -9,6 +9,7 @@ keyed by `event_id`, and applies the alert rules.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,7 +23,7 @@ from newsevents.messages import Event, LinkedArticle
 from newsevents.pipeline import PIPELINE_VERSION
 from newsevents.settings import Settings
 from newsevents.streaming import metrics
-from newsevents.streaming.agents import add_stage_agent
+from newsevents.streaming.agents import AfterEmit, add_stage_agent
 from newsevents.streaming.codec import decode, encode
 from newsevents.streaming.stage import Incoming, Output, Process
 
@@ -38,36 +39,34 @@ def make_candidates(settings: Settings) -> Process:
     return process
 
 
-def make_merge(settings: Settings, engine: AlertEngine) -> tuple[Process, Any]:
-    # What `process` emitted, by event id, for `after_emit` to count once sent.
-    emitted: dict[str, tuple[Event, datetime | None]] = {}
-
+def make_merge(settings: Settings, engine: AlertEngine) -> tuple[Process, AfterEmit]:
     def process(record: Incoming) -> list[Output]:
         report = decode(Event, record.value, 4 * settings.max_message_bytes)
         outcome = engine.process(report, now=datetime.now(UTC))
         if outcome.merged:
             metrics.REPORTS_MERGED.labels(report.event_type).inc()
-        emitted.clear()
-        outputs = []
-        for event in outcome.events:
-            emitted[event.event_id] = (event, report.first_received_at)
-            outputs.append(
-                Output(topics.EVENTS_BY_TYPE[event.event_type], event.event_id, encode(event))
-            )
+        # Each event output carries the event and its report's arrival time,
+        # for `after_emit` to count once the broker has it.
+        outputs = [
+            Output(topics.EVENTS_BY_TYPE[event.event_type], event.event_id, encode(event),
+                   note=(event, report.first_received_at))
+            for event in outcome.events
+        ]
         outputs += [Output(topics.ALERTS, a.alert_id, encode(a)) for a in outcome.alerts]
         for alert in outcome.alerts:
             metrics.ALERTS.labels(alert.rule, alert.severity).inc()
         return outputs
 
-    def after_emit(outputs: list[Output]) -> None:
+    def after_emit(batch: Sequence[list[Output]]) -> None:
         now = datetime.now(UTC)
-        for out in outputs:
-            if out.topic == topics.ALERTS:
-                continue
-            event, received = emitted[out.key]
-            metrics.EVENTS_EMITTED.labels(event.event_type, event_country(event)).inc()
-            if received is not None:
-                metrics.END_TO_END_SECONDS.observe(max(0.0, (now - received).total_seconds()))
+        for outputs in batch:
+            for out in outputs:
+                if out.topic == topics.ALERTS:
+                    continue
+                event, received = out.note
+                metrics.EVENTS_EMITTED.labels(event.event_type, event_country(event)).inc()
+                if received is not None:
+                    metrics.END_TO_END_SECONDS.observe(max(0.0, (now - received).total_seconds()))
 
     return process, after_emit
 

@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # A body paragraph almost always ends in one of these (closing quotes and
 # brackets after the full stop included).
@@ -77,6 +78,109 @@ def _is_all_caps(line: str) -> bool:
     )
 
 
+# Line shapes that decide a line before any marker word does (the marker-free
+# half of the decision); computed once per article by `scan_lines`.
+_SHAPE_KEEP = 0
+_SHAPE_FURNITURE = 1  # title repeat, widget, byline, dateline, URL, caps, credit
+_SHAPE_SHORT = 2  # short and unpunctuated: dropped unless a marker decides first
+# What a cleaner decides for a line.
+KEEP, DROP, MARKER, LINKS = 0, 1, 2, 3
+# The widget, byline, dateline and URL shapes in one pass over the line.
+_FURNITURE = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_BRACKETED, _BYLINE, _DATELINE_ONLY))
+    + r"|(?i:^(?:https?://|www\.)\S+$)"
+)
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# Furniture lines ("Read more:", "ADVERTISEMENT", "Photo: AFP/...") recur on
+# every page of a site: short lines keep their shape in a bounded cache.
+_CACHED_LINE_CHARS = 120
+_LINE_CACHE_LIMIT = 20_000
+_line_cache: dict[str, tuple[str, str, int, bool]] = {}
+
+
+# ScannedLine(...) runs a Python-level __new__; scanning builds the tuple directly.
+_new_line = tuple.__new__
+
+
+class ScannedLine(NamedTuple):
+    start: int  # offset of `text` in the original
+    text: str  # the line, stripped
+    head: str  # its first characters, normalised, for the marker lists
+    shape: int
+    # Short enough to be a caption and has a colon: a photo marker may apply.
+    photo_candidate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedText:
+    """The marker-independent analysis of a text's lines, shared by every `Cleaner`.
+
+    Lines of punctuation only are left out: every cleaner drops them, and a
+    dropped line changes nothing around it.
+    """
+
+    lines: tuple[ScannedLine, ...]
+
+
+def _shape(line: str) -> tuple[int, bool]:
+    """The shape of a non-empty line, title repeats aside."""
+    photo_candidate = False
+    if len(line) <= _FURNITURE_MAX_CHARS:
+        if _FURNITURE.match(line) or _is_all_caps(line):
+            return _SHAPE_FURNITURE, False
+        if ":" in line:
+            if "/" in line and _AGENCY_CREDIT.search(line):
+                return _SHAPE_FURNITURE, False
+            photo_candidate = True
+    if line.count(" ") + 1 < _SHORT_LINE_WORDS and not _SENTENCE_END.search(line[-6:]):
+        return _SHAPE_SHORT, photo_candidate
+    return _SHAPE_KEEP, photo_candidate
+
+
+def _analyse(line: str) -> tuple[str, str, int, bool]:
+    """(normalised head, normalised line or "", shape, photo candidate) of a stripped line."""
+    if len(line) <= _CACHED_LINE_CHARS:
+        known = _line_cache.get(line)
+        if known is not None:
+            return known
+    # Markers sit at the start of a line: normalising its head is enough.
+    head = _normalise(line[:_MARKER_HEAD])
+    if not head:
+        found: tuple[str, str, int, bool] = ("", "", _SHAPE_FURNITURE, False)
+    else:
+        shape, photo_candidate = _shape(line)
+        whole = head if len(line) <= _MARKER_HEAD else ""
+        found = (head, whole, shape, photo_candidate)
+    if len(line) <= _CACHED_LINE_CHARS:
+        if len(_line_cache) >= _LINE_CACHE_LIMIT:
+            _line_cache.clear()
+        _line_cache[line] = found
+    return found
+
+
+def scan_lines(text: str, title: str = "") -> ScannedText:
+    """Every non-blank line of `text` with its shape, to clean with any marker lists."""
+    title_norm = _normalise(title)
+    title_len = len(title_norm)
+    lines: list[ScannedLine] = []
+    cached = _line_cache.get
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        known = cached(stripped) if len(stripped) <= _CACHED_LINE_CHARS else None
+        head, whole, shape, photo_candidate = known or _analyse(stripped)
+        if not head:
+            continue
+        if (title_len and abs(len(stripped) - title_len) < 12
+                and (whole or _normalise(stripped)) == title_norm):
+            shape = _SHAPE_FURNITURE
+        start = m.start() if stripped is raw else m.start() + raw.index(stripped[0])
+        lines.append(_new_line(ScannedLine, (start, stripped, head, shape, photo_candidate)))
+    return ScannedText(tuple(lines))
+
+
 class Cleaner:
     def __init__(
         self,
@@ -99,80 +203,78 @@ class Cleaner:
         )
         self._share = frozenset(_normalise(s) for s in share)
 
-    def _line_kind(self, line: str, title_norm: str) -> str:
-        """'keep', 'drop', 'marker' (drop by a marker word), or 'links' (drop, and
-        what follows is a link list)."""
-        # Markers sit at the start of a line: normalising its head is enough.
-        head = _normalise(line[:_MARKER_HEAD])
-        if not head:
-            return "drop"
-        if self._read_also is not None and self._read_also.match(head):
-            return "links"
-        if head in self._share:
-            return "marker"
-        if title_norm and abs(len(line) - len(title_norm)) < 12 and _normalise(line) == title_norm:
-            return "drop"
-        if len(line) <= _FURNITURE_MAX_CHARS:
-            if _BRACKETED.match(line) or _BYLINE.match(line) or _DATELINE_ONLY.match(line):
-                return "drop"
-            if _URL_ONLY.match(line) or _is_all_caps(line):
-                return "drop"
-            if ":" in line:
-                if "/" in line and _AGENCY_CREDIT.search(line):
-                    return "drop"
-                if self._photo is not None and self._photo.search(line):
-                    return "marker"
-        if not _SENTENCE_END.search(line[-6:]) and line.count(" ") + 1 < _SHORT_LINE_WORDS:
-            return "drop"
-        return "keep"
+    def _line_kind(self, line: ScannedLine) -> int:
+        if self._read_also is not None and self._read_also.match(line.head):
+            return LINKS  # drop, and what follows is a link list
+        if line.head in self._share:
+            return MARKER
+        if line.shape == _SHAPE_FURNITURE:
+            return DROP
+        if line.photo_candidate and self._photo is not None and self._photo.search(line.text):
+            return MARKER
+        if line.shape == _SHAPE_SHORT:
+            return DROP
+        return KEEP
 
-    def clean(self, text: str, title: str = "") -> CleanedText:
-        title_norm = _normalise(title)
-        pieces: list[str] = []
-        segments: list[tuple[int, int, int]] = []
-        cursor = 0
-        in_links = False
-        lead_seen = False
-        markers_used = False
-        for m in re.finditer(r"[^\n\r\u2028\u2029]+", text):
-            raw = m.group()
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            start = m.start() + (len(raw) - len(raw.lstrip()))
-            kind = self._line_kind(stripped, title_norm)
-            if in_links:
-                # A link list runs until the next real paragraph; a bulleted
-                # headline, however long, is still an item of the list.
-                if (kind == "keep" and stripped.count(" ") + 1 >= _SHORT_LINE_WORDS
-                        and not _BULLET.match(stripped)):
-                    in_links = False
-                else:
-                    continue
-            if kind == "links":
-                in_links = markers_used = True
-                continue
-            if kind == "marker":
-                markers_used = True
-                continue
-            if kind == "drop":
-                continue
-            if not lead_seen:
-                lead_seen = True
-                prefix = _DATELINE_PREFIX.match(stripped)
-                if prefix and prefix.end() < len(stripped):
-                    start += prefix.end()
-                    stripped = stripped[prefix.end():]
-            if pieces:
-                pieces.append("\n")
-                cursor += 1
-            if unicodedata.is_normalized("NFC", stripped):
-                segments.append((cursor, start, len(stripped)))
-                pieces.append(stripped)
-                cursor += len(stripped)
+    def line_kinds(self, scanned: ScannedText) -> list[int]:
+        return [self._line_kind(line) for line in scanned.lines]
+
+    def refine(self, scanned: ScannedText, kinds: list[int]) -> list[int]:
+        """`line_kinds(scanned)`, given the kinds of a cleaner whose marker lists
+        include all of this one's: only lines a marker decided can differ."""
+        return [
+            self._line_kind(line) if kind >= MARKER else kind
+            for line, kind in zip(scanned.lines, kinds, strict=True)
+        ]
+
+    def clean(self, text: str, title: str = "", scanned: ScannedText | None = None) -> CleanedText:
+        """`scanned` is `scan_lines(text, title)`, when the caller already has it."""
+        if scanned is None:
+            scanned = scan_lines(text, title)
+        return assemble(scanned, self.line_kinds(scanned))
+
+
+def assemble(scanned: ScannedText, kinds: list[int]) -> CleanedText:
+    """The cleaned text of the lines as `kinds` decide them."""
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    cursor = 0
+    in_links = False
+    lead_seen = False
+    markers_used = False
+    for line, kind in zip(scanned.lines, kinds, strict=True):
+        if in_links:
+            # A link list runs until the next real paragraph; a bulleted
+            # headline, however long, is still an item of the list.
+            if (kind == KEEP and line.text.count(" ") + 1 >= _SHORT_LINE_WORDS
+                    and not _BULLET.match(line.text)):
+                in_links = False
             else:
-                cursor = _append_nfc(stripped, start, cursor, pieces, segments)
-        return CleanedText("".join(pieces), tuple(segments), markers_used)
+                continue
+        if kind != KEEP:
+            if kind == LINKS:
+                in_links = markers_used = True
+            elif kind == MARKER:
+                markers_used = True
+            continue
+        stripped = line.text
+        start = line.start
+        if not lead_seen:
+            lead_seen = True
+            prefix = _DATELINE_PREFIX.match(stripped)
+            if prefix and prefix.end() < len(stripped):
+                start += prefix.end()
+                stripped = stripped[prefix.end():]
+        if pieces:
+            pieces.append("\n")
+            cursor += 1
+        if unicodedata.is_normalized("NFC", stripped):
+            segments.append((cursor, start, len(stripped)))
+            pieces.append(stripped)
+            cursor += len(stripped)
+        else:
+            cursor = _append_nfc(stripped, start, cursor, pieces, segments)
+    return CleanedText("".join(pieces), tuple(segments), markers_used)
 
 
 _CHUNK = re.compile(r"\S+|\s+")

@@ -7,11 +7,12 @@ so one instance serves a whole worker process.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsevents.classifier.cleaning import CleanedText, Cleaner
+from newsevents.classifier.cleaning import CleanedText, Cleaner, assemble, scan_lines
 from newsevents.classifier.compile_lexicons import COMPILED_PATH, load_forms
 from newsevents.classifier.detection import SentenceEvidence, SentenceScorer
 from newsevents.classifier.gazetteer import country_terms
@@ -24,8 +25,8 @@ from newsevents.classifier.lexicon import (
     load_common,
     load_language,
 )
-from newsevents.classifier.matcher import Lemmatizer, TermMatcher, tokenize
-from newsevents.classifier.sentences import split_sentences
+from newsevents.classifier.matcher import Lemmatizer, Match, TermMatcher, Tokens, tokenize
+from newsevents.classifier.sentences import line_sentences, line_spans
 from newsevents.messages import (
     EVENT_TYPES,
     ClassifiedArticle,
@@ -48,6 +49,54 @@ _DEFAULT_FALLBACK = "en"
 _FALLBACK_SCALE = 0.6
 _SUBTYPE_NEAR = 0.8
 _UNIVERSAL = "en"
+
+
+def candidate_sentences(
+    text: str,
+    tokens: Tokens,
+    matches: list[Match],
+    language: str,
+    abbreviations: frozenset[str],
+) -> tuple[list[tuple[int, int]], list[Match]]:
+    """The sentences the scorer needs, and the matches it can use.
+
+    Only a sentence with a trigger can be evidence, and sentences never cross
+    a line: lines without a trigger are not split. The scorer's other inputs
+    are article-wide: every cue counts, so every cue match is kept; the set of
+    parties named inside some sentence must stay exact, so a line is also
+    split when it holds the only in-sentence mention a party might have.
+    Matches in unsplit lines would fall outside every sentence the scorer
+    gets, so they are left out. What a sentence scores is unchanged.
+    """
+    lines = line_spans(text)
+    line_starts = [start for start, _ in lines]
+    where = [bisect_right(line_starts, tokens.start(m.first)) - 1 for m in matches]
+    split: dict[int, list[tuple[int, int]]] = {}
+    for m, line in zip(matches, where, strict=True):
+        if m.term.kind == "trigger" and line not in split:
+            split[line] = line_sentences(text, *lines[line], language, abbreviations)
+    if not split:
+        return [], []
+
+    def in_sentence(m: Match, line: int) -> bool:
+        spans = split[line]
+        index = bisect_right([start for start, _ in spans], tokens.start(m.first)) - 1
+        return index >= 0 and tokens.end(m.last) <= spans[index][1]
+
+    parties = [(m, line) for m, line in zip(matches, where, strict=True)
+               if m.term.kind == "party"]
+    confirmed = {m.term.label for m, line in parties if line in split and in_sentence(m, line)}
+    for m, line in parties:
+        if m.term.label in confirmed:
+            continue
+        if line not in split:
+            split[line] = line_sentences(text, *lines[line], language, abbreviations)
+        if in_sentence(m, line):
+            confirmed.add(m.term.label)
+    sentences = [span for line in sorted(split) for span in split[line]]
+    kept = [m for m, line in zip(matches, where, strict=True)
+            if line in split or m.term.kind == "cue"]
+    return sentences, kept
 
 
 @dataclass(slots=True)
@@ -108,15 +157,21 @@ class Classifier:
     def classify(self, article: RawArticle, *, pipeline_version: str) -> ClassifiedArticle:
         from_text = bool(article.text.strip())
         source = article.text if from_text else html_to_text(article.html or "")
-        cleaned = self._cleaner.clean(source, article.title)
+        # Line shapes do not depend on the language: scan once, decide twice.
+        scanned = scan_lines(source, article.title)
+        kinds = self._cleaner.line_kinds(scanned)
+        cleaned = assemble(scanned, kinds)
         guess = self._identifier.identify(
             f"{article.title}\n{cleaned.text or source}", article.language_hint
         )
         pack = self._packs.get(guess.code)
         supported = pack is not None
         if pack is not None and pack.cleaner is not None and cleaned.markers_used:
-            # The language is known now: clean again with its markers only.
-            cleaned = pack.cleaner.clean(source, article.title)
+            # The language is known now: clean again with its markers only. They
+            # are a subset of every language's, so only marker lines can change.
+            narrowed = pack.cleaner.refine(scanned, kinds)
+            if narrowed != kinds:
+                cleaned = assemble(scanned, narrowed)
         scale = 1.0
         if pack is None:
             pack = self._packs.get(_FALLBACK_LEXICON.get(guess.code, _DEFAULT_FALLBACK))
@@ -146,9 +201,12 @@ class Classifier:
         text = cleaned.text
         tokens = tokenize(text, pack.lexicon.segmentation, pack.lexicon.language)
         matches = pack.matcher.match(text, tokens)
-        sentences = split_sentences(
-            text, language if language != UNDETERMINED else "en", pack.lexicon.abbreviations
+        sentences, matches = candidate_sentences(
+            text, tokens, matches, language if language != UNDETERMINED else "en",
+            pack.lexicon.abbreviations,
         )
+        if not sentences:
+            return []
         year = (article.published_at or datetime.now(UTC)).year
         found = self._scorer.score(
             text, tokens, matches, sentences, reference_year=year, scale=scale

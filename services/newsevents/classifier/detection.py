@@ -25,8 +25,26 @@ MIN_EVIDENCE_SCORE = 0.3
 # ("talks in May"); for these a capitalised token is not the cue.
 _FUNCTION_CUES = frozenset({"negation", "speculation", "hedge"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Thai papers date by the Buddhist era (CE + 543): "พ.ศ. 2484", "ปี 2510",
+# "8 ธ.ค. 2484". Only a year after such a marker is read as one: a bare
+# 2,500 is as likely a head count.
+_BUDDHIST_YEAR = re.compile(
+    r"(?:พ\.ศ\.|ปี|[\u0e01-\u0e4e]{1,4}\.[\u0e01-\u0e4e]{1,3}\.)\s*(2[45]\d\d)\b"
+)
+_BUDDHIST_ERA = 543
+# Years written in Burmese, Thai, Arabic-Indic, Persian or Devanagari digits.
+_DIGITS = str.maketrans({
+    chr(zero + n): str(n)
+    for zero in (0x0660, 0x06F0, 0x0966, 0x0E50, 0x1040, 0xFF10)
+    for n in range(10)
+})
 # A year this much older than the article marks a retrospective.
 _HISTORICAL_YEARS = 3
+# Arrival and travel nouns ("arrival", "kedatangan", "trip") are a visit only
+# when the one travelling is named beside them: "the arrival of the Chinese
+# premier", not "the arrival of the Rafale jets" with a minister elsewhere.
+_WEAK_VISIT = 0.8
+_VISITOR_WINDOW = 3
 _ACTOR_KINDS = frozenset({"armed_state", "armed_nonstate", "target_military", "target_civilian"})
 
 
@@ -49,6 +67,7 @@ class _Sentence:
     actors: list[Match] = field(default_factory=list)
     parties: list[Match] = field(default_factory=list)
     officials: int = 0
+    visitors: list[Match] = field(default_factory=list)
     interstate: bool = False
 
 
@@ -150,10 +169,12 @@ class SentenceScorer:
         units = [_Sentence(start, end) for start, end in sentences]
         article_parties: set[str] = set()
         grouped: dict[int, list[Match]] = defaultdict(list)
-        cue_counts: dict[str, int] = defaultdict(int)
+        # Entries sharing a lemma ("evakuasi", "dievakuasi") all match the
+        # same words: a cue is counted once per place in the text.
+        cue_spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
         for m in matches:
             if m.term.kind == "cue":
-                cue_counts[m.term.label] += 1
+                cue_spans[m.term.label].add((m.first, m.last))
             index = bisect_right(sentence_starts, tokens.start(m.first)) - 1
             if index < 0 or tokens.end(m.last) > units[index].end:
                 continue  # spans a sentence boundary
@@ -162,9 +183,9 @@ class SentenceScorer:
                 article_parties.add(m.term.label)
         # Whole-article topic cues ("this is a rugby report") scale every sentence.
         type_scale = {DIPLOMATIC: scale, CLASH: scale}
-        for name, count in cue_counts.items():
+        for name, spans in cue_spans.items():
             kind = self.cue_kinds.get(name)
-            if kind is not None and kind.article_threshold and count >= kind.article_threshold:
+            if kind is not None and kind.article_threshold and len(spans) >= kind.article_threshold:
                 for event_type in kind.applies_to:
                     type_scale[event_type] *= kind.article_factor
         results: list[SentenceEvidence] = []
@@ -190,7 +211,9 @@ class SentenceScorer:
         unit.triggers = triggers
         unit.actors = _drop_contained([m for m in found if m.term.kind in _ACTOR_KINDS])
         unit.parties = _drop_contained([m for m in found if m.term.kind == "party"])
-        unit.officials = len(_drop_contained([m for m in found if m.term.kind == "official"]))
+        officials = _drop_contained([m for m in found if m.term.kind == "official"])
+        unit.officials = len(officials)
+        unit.visitors = officials + unit.parties
         unit.interstate = any(m.term.kind == "interstate" for m in found)
         cues: list[Match] = []
         for m in found:
@@ -221,7 +244,9 @@ class SentenceScorer:
         out: list[SentenceEvidence] = []
         historical = False
         if reference_year is not None:
-            years = [int(y) for y in _YEAR.findall(text[unit.start:unit.end])]
+            span = text[unit.start:unit.end].translate(_DIGITS)
+            years = [int(y) for y in _YEAR.findall(span)]
+            years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
             historical = bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
         for event_type in (DIPLOMATIC, CLASH):
             candidates = [t for t in unit.triggers if t.term.label == event_type]
@@ -266,6 +291,10 @@ class SentenceScorer:
             best_score = 0.0
             best_subtype = ""
             for trig in alive:
+                if (event_type == DIPLOMATIC and trig.term.subtype == "visit"
+                        and trig.term.weight < _WEAK_VISIT
+                        and not any(_distance(trig, v) <= _VISITOR_WINDOW for v in unit.visitors)):
+                    continue
                 if event_type == DIPLOMATIC:
                     fit = _diplomatic_fit(trig.term.subtype, unit, article_parties)
                 else:

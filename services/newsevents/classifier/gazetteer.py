@@ -15,7 +15,9 @@ from babel import Locale, UnknownLocaleError
 
 from newsevents.classifier.lexicon import Term, _make_term
 
-_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
+# Whitespace is collapsed by split/join, not by `\s*` around the brackets: a
+# leading `\s*` makes a search quadratic in a run of spaces.
+_PAREN = re.compile(r"\(([^()]*)\)")
 
 
 def _alpha3(alpha2: str) -> str | None:
@@ -37,7 +39,7 @@ def country_terms(language: str) -> list[Term]:
         if alpha3 is None:
             continue
         # "Myanmar (Burma)" -> both names; names with commas are catalogue forms.
-        variants = [_PAREN.sub(" ", name).strip(), *_PAREN.findall(name)]
+        variants = [" ".join(_PAREN.sub(" ", name).split()), *_PAREN.findall(name)]
         for variant in variants:
             if variant and "," not in variant:
                 terms.append(_make_term(variant, "party", f"state:{alpha3}"))

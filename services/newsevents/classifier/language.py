@@ -18,6 +18,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 TARGET_LANGUAGES: tuple[str, ...] = (
     "en", "id", "ms", "tl", "vi", "th", "my", "zh", "ar", "tr", "ru", "uk", "fr", "es", "pt", "de",
+    "fa", "hi",
 )
 UNDETERMINED = "und"
 # Pairs CLD2 cannot tell apart reliably; lingua settles them.
@@ -37,6 +38,11 @@ _TIE_MARGIN = 0.15
 class LanguageGuess:
     code: str  # ISO 639-1, or "und"
     confidence: float
+
+    def __post_init__(self) -> None:
+        # lingua sums its per-model scores in no fixed order, so the last digits
+        # vary between calls; rounded, the same article always reads the same.
+        object.__setattr__(self, "confidence", round(self.confidence, 4))
 
 
 def _lingua_languages(codes: tuple[str, ...] | frozenset[str]) -> list[Language]:

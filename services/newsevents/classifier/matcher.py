@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from typing import Literal, NamedTuple, overload
+from collections.abc import Callable, Mapping, Sequence
+from typing import Literal, NamedTuple, cast, overload
 
 import ahocorasick
 
@@ -56,14 +56,21 @@ _CACHE_LIMIT = 200_000
 
 # str.lower() turns "İ" into "i" plus a combining dot, which no lexicon spells
 # and which shifts token offsets; Turkish also pairs dotless "I" with "ı".
-_DOTTED_I = str.maketrans({"İ": "i"})
-_TURKIC_I = str.maketrans({"İ": "i", "I": "ı"})
 _TURKIC = frozenset({"tr", "az"})
 
 
 def casefold(text: str, language: str = "") -> str:
     """Lower-case `text` without changing its length (as long as plain lower() would not)."""
-    return text.translate(_TURKIC_I if language in _TURKIC else _DOTTED_I).lower()
+    # str.replace, not str.translate: translate looks every character up in a
+    # dict and costs ten times more on non-ASCII text.
+    if language in _TURKIC:
+        return text.replace("İ", "i").replace("I", "ı").lower()
+    return text.replace("İ", "i").lower()
+
+
+_GROUP = re.Match.group
+_START = re.Match.start
+_END = re.Match.end
 
 
 class Token(NamedTuple):
@@ -88,19 +95,30 @@ class Tokens(Sequence[Token]):
     with the same form matches the same way.
     """
 
-    __slots__ = ("_found", "lowered")
+    __slots__ = ("_found", "end", "lowered", "start")
 
     def __init__(
         self, text: str, segmentation: Literal["words", "chars"], language: str = ""
     ) -> None:
         pattern = _CHAR if segmentation == "chars" else _WORD
         self._found = list(pattern.finditer(text))
-        lowered_text = casefold(text, language)
-        lowered = pattern.findall(lowered_text) if len(lowered_text) == len(text) else []
+        lowered: list[str] = []
+        if "Σ" not in text:
+            # Lower-case the tokens in one C-level call: NUL is never part of a token.
+            lowered = casefold("\0".join(map(_GROUP, self._found)), language).split("\0")
+        else:
+            # Final sigma depends on what follows the token in the text.
+            lowered_text = casefold(text, language)
+            if len(lowered_text) == len(text):
+                lowered = pattern.findall(lowered_text)
         if len(lowered) != len(self._found):
             # Lower-casing changed the text's shape (e.g. "ẞ"): go token by token.
             lowered = [casefold(m.group(), language) for m in self._found]
         self.lowered: list[str] = lowered
+        # Offsets are asked for a few hundred times per article: plain list
+        # lookups instead of a method call and a match-object call each.
+        self.start: Callable[[int], int] = list(map(_START, self._found)).__getitem__
+        self.end: Callable[[int], int] = list(map(_END, self._found)).__getitem__
 
     def __len__(self) -> int:
         return len(self._found)
@@ -114,12 +132,6 @@ class Tokens(Sequence[Token]):
             return [Token(m.start(), m.end(), m.group()) for m in self._found[index]]
         m = self._found[index]
         return Token(m.start(), m.end(), m.group())
-
-    def start(self, index: int) -> int:
-        return self._found[index].start()
-
-    def end(self, index: int) -> int:
-        return self._found[index].end()
 
     def surface(self, index: int) -> str:
         return self._found[index].group()
@@ -219,8 +231,15 @@ class Lemmatizer:
         """Canonical forms of already case-folded words."""
         if not self._langs:
             return lowered
-        get = self._cache.get
-        return [get(w) or self(w) for w in lowered]
+        # One C-level pass over the cache; only unseen words take the slow path.
+        found = list(map(self._cache.get, lowered))
+        if None not in found:
+            return cast(list[str], found)
+        return [w if w is not None else self(lowered[i]) for i, w in enumerate(found)]
+
+
+# Match(...) runs a Python-level __new__; the hot loop builds the tuple directly.
+_new_match = tuple.__new__
 
 
 class _Key(NamedTuple):
@@ -285,6 +304,8 @@ class TermMatcher:
         lemmas = surfaces if self.segmentation == "chars" else self.lemmatize.many(surfaces)
         results: list[Match] = []
         parts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        # Gapped terms whose first part occurs: only these can match.
+        opened: set[int] = set()
         for forms, automaton in ((lemmas, self._lemma_ac), (surfaces, self._surface_ac)):
             if not len(automaton) or not forms:
                 continue
@@ -294,23 +315,28 @@ class TermMatcher:
             # order of `end`, so the spaces are counted incrementally.
             spaces = 0
             counted_to = 0
+            count = joined.count
             for end, keys in automaton.iter(joined):
-                spaces += joined.count(" ", counted_to, end)
+                spaces += count(" ", counted_to, end)
                 counted_to = end
                 last = spaces - 1
                 for key in keys:
-                    first = last - key.length + 1
+                    term_index, term, part, length, check_case, gapped = key
+                    first = last - length + 1
                     if first < 0:
                         continue
-                    if key.check_case and not self._case_ok(key, tokens, first, last):
+                    if check_case and not self._case_ok(key, tokens, first, last):
                         continue
-                    if key.gapped:
-                        parts[key.term_index].append((key.part, first, last))
+                    if gapped:
+                        parts[term_index].append((part, first, last))
+                        if not part:
+                            opened.add(term_index)
                     else:
-                        results.append(Match(key.term, first, last))
+                        results.append(_new_match(Match, (term, first, last)))
         gap = _CHARS_GAP_TOKENS if self.segmentation == "chars" else self.max_gap
         for index, occurrences in parts.items():
-            results.extend(self._join_gapped(self.terms[index], occurrences, gap))
+            if index in opened:
+                results.extend(self._join_gapped(self.terms[index], occurrences, gap))
         return results
 
     def _case_ok(self, key: _Key, tokens: Tokens, first: int, last: int) -> bool:

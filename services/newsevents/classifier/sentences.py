@@ -15,7 +15,10 @@ from collections.abc import Iterator
 from sentencex import segment
 
 _FALLBACK = re.compile(r"[^.!?。！？؟]*[.!?。！？؟]+['\"”’»)]*|[^.!?。！？؟]+$")
-_LAST_WORD = re.compile(r"([\w.]+)\.\W*$")
+# The lookbehind starts a match only where a word starts: without it a search
+# retries inside the word from every character, quadratic in its length.
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)\.\W*$")
+_LINE = re.compile(r"[^\n]+")
 _MAX_SENTENCE = 1000
 _CHUNK = 400
 
@@ -72,27 +75,41 @@ def split_sentences(
 ) -> list[tuple[int, int]]:
     """(start, end) of each sentence in `text`, stripped of surrounding space."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        base = line.start()
-        body = line.group()
-        cursor = 0
-        line_spans: list[tuple[int, int]] = []
-        for piece in _pieces(language, body):
-            stripped = piece.strip()
-            found = body.find(stripped, cursor)
-            if found < 0:
+    for line in _LINE.finditer(text):
+        spans.extend(line_sentences(text, line.start(), line.end(), language, abbreviations))
+    return spans
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line: sentences never cross a line."""
+    return [m.span() for m in _LINE.finditer(text)]
+
+
+def line_sentences(
+    text: str, base: int, line_end: int, language: str,
+    abbreviations: frozenset[str] = frozenset(),
+) -> list[tuple[int, int]]:
+    """`split_sentences` for the one line text[base:line_end]."""
+    spans: list[tuple[int, int]] = []
+    body = text[base:line_end]
+    cursor = 0
+    merged: list[tuple[int, int]] = []
+    for piece in _pieces(language, body):
+        stripped = piece.strip()
+        found = body.find(stripped, cursor)
+        if found < 0:
+            continue
+        start, end = found, found + len(stripped)
+        cursor = end
+        previous = merged[-1] if merged else None
+        if previous is not None:
+            tail = _LAST_WORD.search(body[max(previous[0], previous[1] - 40):previous[1]])
+            word = tail.group(1).lower() if tail else ""
+            # "Jl." / "Kol." / an initial "A." do not end a sentence.
+            if word and (word in abbreviations or (len(word) == 1 and word.isalpha())):
+                merged[-1] = (previous[0], end)
                 continue
-            start, end = found, found + len(stripped)
-            cursor = end
-            previous = line_spans[-1] if line_spans else None
-            if previous is not None:
-                tail = _LAST_WORD.search(body[max(previous[0], previous[1] - 40):previous[1]])
-                word = tail.group(1).lower() if tail else ""
-                # "Jl." / "Kol." / an initial "A." do not end a sentence.
-                if word and (word in abbreviations or (len(word) == 1 and word.isalpha())):
-                    line_spans[-1] = (previous[0], end)
-                    continue
-            line_spans.append((start, end))
-        for start, end in line_spans:
-            spans.extend(_chunks(base + start, base + end, text))
+        merged.append((start, end))
+    for start, end in merged:
+        spans.extend(_chunks(base + start, base + end, text))
     return spans

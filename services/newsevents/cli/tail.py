@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 
 import click
 import orjson
+from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
 from newsevents import clients
@@ -26,8 +28,14 @@ def tail(topic: str, as_json: bool, from_beginning: bool, max_messages: int | No
          idle_timeout: float | None) -> None:
     """Print messages of TOPIC (a full name, prefix included) as they arrive."""
     settings = Settings()
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_tail(settings, topic, as_json, from_beginning, max_messages, idle_timeout))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(
+                _tail(settings, topic, as_json, from_beginning, max_messages, idle_timeout)
+            )
+    except (clients.KafkaAccessRefused, KafkaError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
 
 
 def render(value: bytes, as_json: bool) -> str:
@@ -48,6 +56,7 @@ def render(value: bytes, as_json: bool) -> str:
 
 async def _tail(settings: Settings, topic: str, as_json: bool, from_beginning: bool,
                 max_messages: int | None, idle_timeout: float | None) -> None:
+    await clients.check_access(settings)
     consumer = clients.consumer(
         settings, topic, auto_offset_reset="earliest" if from_beginning else "latest"
     )

@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 import click
-import faust
 import structlog
 
-from newsevents import logs, topics
+from newsevents import clients, logs, topics
 from newsevents.alert.rules import RulesError, load_rules
 from newsevents.settings import STAGES, Settings, Stage
 from newsevents.streaming.admin import ensure_topics
 from newsevents.streaming.app import create_app
+from newsevents.streaming.worker import StageWorker
 
 
 @click.command()
@@ -36,10 +36,15 @@ def worker(stage: str, web_port: int | None) -> None:
     try:
         # Rules first: a bad rules file must stop the worker before it joins the group.
         rules = load_rules(Path(settings.alert_rules_file) if settings.alert_rules_file else None)
+        # A refused login fails at once; ensure_topics would retry it like an outage.
+        asyncio.run(clients.check_access(settings))
         counts = asyncio.run(ensure_topics(settings))
     except RulesError as exc:
         log.error("bad_alert_rules", error=str(exc))
         click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except clients.KafkaAccessRefused as exc:
+        log.error("kafka_access_refused", error=str(exc))
         sys.exit(2)
     except (ConnectionError, TimeoutError, RuntimeError) as exc:
         log.error("startup_failed", error=str(exc))
@@ -47,7 +52,7 @@ def worker(stage: str, web_port: int | None) -> None:
     app = create_app(settings, stages, rules=rules,
                      source_partitions=counts[settings.topic(topics.CANDIDATES)])
     log.info("worker_starting", stages=list(stages), kafka=settings.kafka_bootstrap_servers)
-    faust.Worker(
+    StageWorker(
         app,
         loglevel=settings.log_level,
         logging_config=logs.logging_dict_config(settings),

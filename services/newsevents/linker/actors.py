@@ -95,6 +95,8 @@ class ActorResolver:
             and subtype != "negotiation"
         ):
             return None  # "talks on fighting al-Shabaab": the group is a topic, not a party
+        if event_type == "armed-clash" and entity.sector == "IGO":
+            return None  # the UN or AU in a clash report counts, condemns or mediates
         if entity.kind == "country":
             sector = mention.sector
             if sector is None:

@@ -37,6 +37,18 @@ _LOCK = threading.Lock()
 _INSTANCES: dict[Path, Linker] = {}
 
 
+def _topic_country(mention: Mention, so_far: list[Mention]) -> bool:
+    """A bare country name in a later evidence sentence of a meeting is mostly what was
+    discussed ("the situation in Syria"), not a party, unless the lead named it already."""
+    actor = mention.actor
+    if actor is None or actor.kind != "country" or mention.sector is not None:
+        return False
+    return not any(
+        m.actor is not None and m.actor.country == actor.country and m is not mention
+        for m in so_far
+    )
+
+
 class Linker:
     def __init__(self, kb: KnowledgeBase, *, use_dateparser: bool = True) -> None:
         self.kb = kb
@@ -122,12 +134,17 @@ class Linker:
     ) -> LinkedDetection:
         mentions: list[Mention] = []
         nouns: list[Noun] = []
+        actor_mentions: list[Mention] = []
         # In text order: the lead names the event first; later sentences add background.
         evidence_in_order = sorted(detection.evidence, key=lambda e: e.start)
-        for evidence in evidence_in_order:
+        for i, evidence in enumerate(evidence_in_order):
             ev_mentions, ev_nouns = self._evidence_mentions(evidence, context)
             mentions.extend(ev_mentions)
             nouns.extend(ev_nouns)
+            if i == 0 or detection.event_type != "diplomatic-engagement":
+                actor_mentions.extend(ev_mentions)
+            else:
+                actor_mentions.extend(m for m in ev_mentions if not _topic_country(m, mentions))
         location = locate(self.kb, mentions, context.countries)
         location = self._with_headline(location, mentions, context)
         # Built only when the evidence leaves the place or the date open.
@@ -143,13 +160,14 @@ class Linker:
         if location is None or (location.precision == "country" and not specific):
             location = self._place_nearby(surroundings(), mentions, location, context) or location
         actors = self.actors.resolve(
-            detection.event_type, detection.subtype, mentions, nouns, context, location
+            detection.event_type, detection.subtype, actor_mentions, nouns, context, location
         )
         when = resolve_date(
             self.dates,
             [ev.text for ev in evidence_in_order],
             classified.language,
-            classified.article.published_at,
+            # Without a publication time the article's arrival is the best "today" we have.
+            classified.article.published_at or classified.article.received_at,
             use_dateparser=self.use_dateparser,
             fallback=lambda: [s.text for s in surroundings()],
         )
@@ -166,6 +184,8 @@ class Linker:
         ]
         if not title:
             return location
+        if len({m.country for m in title}) >= 2 and not any(m.locative for m in title):
+            return location  # "Dhaka, Kuala Lumpur sign MoU": capitals standing for governments
         title_ids = {m.place.id for m in title if m.place is not None}
         both = [m for m in mentions if m.place is not None and m.place.id in title_ids]
         if both:

@@ -287,7 +287,8 @@ def _surface_upper(text: str) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-_PREV_WORD = re.compile(r"(\w+)\s+$")
+# Starts only where a word starts: a search would otherwise retry from every letter.
+_PREV_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
 
 
 def _name_next_to(original: str, start: int, end: int) -> bool:
@@ -309,12 +310,20 @@ class DateFinder:
     ) -> None:
         self._months = months
         self._weekdays = weekdays
+        self._lexicons: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+
+    def months(self, language: str) -> dict[str, int]:
+        return self._lexicon(language)[0]
 
     def _lexicon(self, language: str) -> tuple[dict[str, int], dict[str, int]]:
+        cached = self._lexicons.get(language)
+        if cached is not None:
+            return cached
         months = dict(self._months.get("en", {}))
         months.update(self._months.get(language, {}))
         weekdays = dict(self._weekdays.get("en", {}))
         weekdays.update(self._weekdays.get(language, {}))
+        self._lexicons[language] = (months, weekdays)
         return months, weekdays
 
     def find(self, text: str, language: str, published: date) -> list[FoundDate]:
@@ -404,7 +413,7 @@ class DateFinder:
                 if n:
                     d = published - timedelta(days=n)
                     add(mo.start(), mo.end(), (d, d), "day", RANK_RELATIVE)
-        self._relative_phrases(ntext, published, add)
+        self._relative_phrases(text, norm.original_span, ntext, published, add)
         self._weekdays_in(text, norm.original_span, ntext, weekdays, published, future_ok, add)
         for mo in pats["month"].finditer(ntext):
             if not (mo.group("prep") or mo.group("y") or mo.group("rel")):
@@ -442,9 +451,17 @@ class DateFinder:
         return found
 
     @staticmethod
-    def _relative_phrases(ntext: str, published: date, add: _Adder) -> None:
+    def _relative_phrases(
+        text: str, to_original: _SpanMap, ntext: str, published: date, add: _Adder
+    ) -> None:
         for mo in _RELATIVE_RE.finditer(ntext):
             phrase = mo.group(0)
+            if phrase == "morgen":
+                ostart, oend = to_original(mo.start(), mo.end())
+                # German "Morgen" with a capital mid-sentence is the noun: "am Morgen".
+                before = text[:ostart].rstrip()[-1:]
+                if text[ostart:oend][:1].isupper() and before not in ("", ".", "!", "?"):
+                    continue
             if phrase in _RELATIVE_WEEKS:
                 span = _week_span(published, _RELATIVE_WEEKS[phrase])
                 add(mo.start(), mo.end(), span, "week", RANK_RELATIVE)
@@ -481,7 +498,26 @@ class DateFinder:
 _DATEPARSER_LANGS = {"tl": "fil"}
 
 
+_DIGITS = re.compile(r"\d+")
+_NUMERIC_DAY_MONTH = re.compile(r"\b\d{1,2}[./-]\d{1,2}\b")
+
+
+def _dated_surface(surface: str, months: Mapping[str, int]) -> bool:
+    """dateparser reads a lone number or a lone month name as a date ("ساعت ۱۱", the hour
+    11, became 1 November; Burmese "မေ" became 1 May): a day needs a number and either a
+    second number or a month name."""
+    numbers = _DIGITS.findall(surface)
+    if not numbers:
+        return False
+    if len(numbers) >= 2:
+        return True
+    words = normalise(surface).text.split()
+    return any(w in months for w in words)
+
+
+@lru_cache(maxsize=2048)
 def _dateparser_dates(text: str, language: str, published: datetime) -> list[FoundDate]:
+    """Cached: the same sentence is often evidence for both event types of an article."""
     try:
         from dateparser.search import search_dates
     except ImportError:  # pragma: no cover - dateparser is a pinned dependency
@@ -544,10 +580,17 @@ def resolve_date(
             if candidates:
                 break
     if not candidates and use_dateparser:
+        months = finder.months(language)
         for idx, sentence in enumerate(sentences):
-            if any(ch.isdigit() for ch in sentence):
+            # dateparser costs ~25 ms a sentence, and "12 people" or "300 km" is no date:
+            # ask it only where a month name or a numeric day/month stands.
+            if _NUMERIC_DAY_MONTH.search(sentence) or (
+                any(ch.isdigit() for ch in sentence)
+                and any(w in months for w in normalise(sentence).text.split())
+            ):
                 for found in _dateparser_dates(sentence, language, published_at):
-                    candidates.append((idx, found.position, found))
+                    if _dated_surface(found.text or "", months):
+                        candidates.append((idx, found.position, found))
     if not candidates:
         return DateSpan(start=published, end=published, precision="day", assumed=True)
     _, _, best = min(candidates, key=lambda c: (c[2].rank, c[0], c[1]))

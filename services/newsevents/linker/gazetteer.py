@@ -23,6 +23,10 @@ CASE_EXACT = 2  # short all-caps alias ("AS", "PDF"): exact spelling
 _APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4"
 _CURRENCY = frozenset("$€£¥₹")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_NUKTA = "\u093c"
+# Arabic and Persian spell the same letters with different code points (Arabic yeh and
+# kaf vs Persian yeh and keheh); GeoNames and the texts mix them.
+_ARABIC_VARIANTS = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
 
 
 def _is_latin(ch: str) -> bool:
@@ -38,6 +42,12 @@ def _normalise_char(ch: str) -> str:
     if ch.isspace():
         return " "
     low = ch.lower()
+    if ch in _ARABIC_VARIANTS:
+        return _ARABIC_VARIANTS[ch]
+    if 0x0900 <= ord(ch) <= 0x097F:
+        # Hindi writers drop the nukta as often as not ("न्यूज़ीलैंड", "न्यूजीलैंड").
+        decomposed = unicodedata.normalize("NFD", ch)
+        return "".join(c for c in decomposed if c != _NUKTA)
     if not _is_latin(ch):
         # Thai, Burmese and Arabic marks carry meaning: only Latin letters lose accents.
         return low
@@ -174,22 +184,99 @@ def _boundary_key(key: str) -> str:
     return head + core + tail
 
 
+# How a key meets the words around it beyond its own letters.
+_WHOLE = 0  # whole word only
+_ENDING = 1  # Russian/Ukrainian case ending allowed: "Ташкент" matches "в Ташкенте"
+_STEM = 2  # a stem that needs an ending: "Москв" for "Москва", "в Москве"
+_PROCLITIC = 3  # Arabic proclitics allowed: "نواكشوط" matches "بنواكشوط"
+# Noun case endings of Russian and Ukrainian place names (nominative stripped).
+_CASE_ENDINGS = frozenset(
+    {"а", "у", "е", "ом", "ой", "ою", "ы", "и", "і", "ї", "ю", "я", "ей", "ем", "ові", "еві"}
+    | {"ах", "ам", "ях", "ям", "єю"}
+)
+_CYRILLIC_VOWEL_END = frozenset("аяоьйеі")
+# Conjunction and prepositions written onto an Arabic noun: "و" and, "ب" in/at, "ل" to,
+# "ف" so. The article "ال" is not among them: "المالي" is "the financial", not Mali.
+_PROCLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "فب", "ول", "فل"})
+_MIN_INFLECTED_LETTERS = 4
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+def _affix_keys(bkey: str, exact: bool) -> list[tuple[str, int]]:
+    """The automaton keys for one alias key: itself, or forms that let the
+    inflection or clitics of the article's language attach to it."""
+    core = bkey.strip(" ")
+    if exact or not core:
+        return [(bkey, _WHOLE)]
+    if bkey.endswith(" ") and _is_cyrillic(core[-1]):
+        last = core.rsplit(" ", 1)[-1]
+        if len(last) >= _MIN_INFLECTED_LETTERS:
+            if core[-1] in _CYRILLIC_VOWEL_END:
+                return [(bkey, _WHOLE), (bkey[:-2], _STEM)]
+            return [(bkey[:-1], _ENDING)]
+    if bkey.startswith(" ") and _is_arabic(core[0]) and len(core) >= 3:
+        return [(bkey[1:], _PROCLITIC)]
+    return [(bkey, _WHOLE)]
+
+
+AutomatonKey = tuple[str, int, Sequence[AliasEntry]]  # key as searched, affix mode, entries
+
+
+def automaton_keys(aliases: Iterable[tuple[str, str, int, str]]) -> list[AutomatonKey]:
+    """(normalised key, entity id, case rule, form) aliases as the automaton's keys: with
+    their word boundaries and affix modes, grouped. The KB build stores these so that
+    loading does not redo the work."""
+    grouped: dict[str, list[AliasEntry]] = {}
+    for key, entity_id, rule, form in aliases:
+        bkey = _boundary_key(key)
+        if bkey:
+            grouped.setdefault(bkey, []).append((entity_id, rule, form))
+    keyed: dict[tuple[str, int], list[AliasEntry]] = {}
+    for bkey, entries in grouped.items():
+        exact = any(rule == CASE_EXACT for _, rule, _ in entries)
+        for akey, mode in _affix_keys(bkey, exact):
+            keyed.setdefault((akey, mode), []).extend(entries)
+    by_key: dict[str, tuple[int, list[AliasEntry]]] = {}
+    for (akey, mode), entries in keyed.items():
+        if akey in by_key:  # a stem that is also another alias's key: keep both readings
+            old_mode, old = by_key[akey]
+            by_key[akey] = (min(old_mode, mode), old + entries)
+        else:
+            by_key[akey] = (mode, entries)
+    return [(akey, mode, list(dict.fromkeys(entries))) for akey, (mode, entries) in by_key.items()]
+
+
 class Gazetteer:
     """Aho-Corasick automaton over normalised aliases."""
 
     def __init__(self, aliases: Iterable[tuple[str, str, int, str]]) -> None:
-        grouped: dict[str, list[AliasEntry]] = {}
-        for key, entity_id, rule, form in aliases:
-            bkey = _boundary_key(key)
-            if bkey:
-                grouped.setdefault(bkey, []).append((entity_id, rule, form))
-        self._automaton = ahocorasick.Automaton()
-        for bkey, entries in grouped.items():
-            lead = 1 if bkey[0] == " " else 0
-            trail = 1 if bkey[-1] == " " else 0
-            self._automaton.add_word(bkey, (len(bkey), lead, trail, tuple(dict.fromkeys(entries))))
-        self._automaton.make_automaton()
-        self.size = len(grouped)
+        self._build(automaton_keys(aliases))
+
+    @classmethod
+    def from_keys(cls, keys: Iterable[AutomatonKey]) -> Gazetteer:
+        gazetteer = cls.__new__(cls)
+        gazetteer._build(keys)
+        return gazetteer
+
+    def _build(self, keys: Iterable[AutomatonKey]) -> None:
+        automaton = ahocorasick.Automaton()
+        add = automaton.add_word
+        size = 0
+        for akey, mode, entries in keys:
+            lead = 1 if akey[0] == " " else 0
+            trail = 1 if akey[-1] == " " else 0
+            add(akey, (len(akey), lead, trail, tuple(entries), mode))
+            size += 1
+        automaton.make_automaton()
+        self._automaton = automaton
+        self.size = size
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping whole-word alias matches, longest first, in text order."""
@@ -200,20 +287,38 @@ class Gazetteer:
         # One space either side so that aliases at the very start or end find their boundary;
         # search offsets are therefore ntext offsets + 1.
         searched = " " + ntext.translate(_SEPARATORS) + " "
-        found: list[tuple[int, int, Sequence[AliasEntry]]] = []
-        for last, (length, lead, trail, entries) in self._automaton.iter(searched):
+        found: list[tuple[int, int, bool, Sequence[AliasEntry]]] = []
+        for last, (length, lead, trail, entries, mode) in self._automaton.iter(searched):
             start = last - length + 1 + lead - 1
             end = last + 1 - trail - 1
+            inflected = False
+            if mode in (_ENDING, _STEM):
+                stop = searched.find(" ", last + 1)
+                ending = searched[last + 1 : stop]
+                if ending and ending not in _CASE_ENDINGS:
+                    continue
+                if mode == _STEM and not ending:
+                    continue
+                end += len(ending)
+                inflected = bool(ending)
+            elif mode == _PROCLITIC:
+                before = searched.rfind(" ", 0, start + 1)
+                if searched[before + 1 : start + 1] and (
+                    searched[before + 1 : start + 1] not in _PROCLITICS
+                ):
+                    continue
             # "US$18 miliar", "$US": a currency, not a country
             if ntext[end : end + 1] in _CURRENCY or ntext[start - 1 : start] in _CURRENCY:
                 continue
-            found.append((start, end, entries))
+            found.append((start, end, inflected, entries))
         if not found:
             return []
-        found.sort(key=lambda f: (f[0] - f[1], f[0]))
+        # Longest first; on the same span a word as written beats an inflected reading of
+        # another name ("Мексика" is Mexico, not "Мексико" declined).
+        found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
         taken = bytearray(len(ntext))
         chosen: list[Match] = []
-        for start, end, entries in found:
+        for start, end, _, entries in found:
             if any(taken[start:end]):
                 continue
             ostart, oend = norm.original_span(start, end)

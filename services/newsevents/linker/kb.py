@@ -41,6 +41,7 @@ class Entity:
 class Cues:
     sector_nouns: dict[str, str]  # normalised noun -> sector
     locatives: frozenset[str]
+    locatives_after: frozenset[str]
     region_before: frozenset[str]
     region_after: frozenset[str]
     person_ambiguous: frozenset[str]
@@ -70,6 +71,7 @@ def _cues(raw: dict[str, Any]) -> Cues:
     return Cues(
         sector_nouns=nouns,
         locatives=norm_set("locatives"),
+        locatives_after=norm_set("locatives_after"),
         region_before=norm_set("region_before"),
         region_after=norm_set("region_after"),
         person_ambiguous=norm_set("person_ambiguous"),
@@ -95,7 +97,8 @@ def from_dict(raw: dict[str, Any]) -> KnowledgeBase:
             lon=ent.get("lon"),
             population=int(ent.get("population", 0)),
         )
-    gazetteer = Gazetteer((a[0], a[1], int(a[2]), a[3]) for a in raw["aliases"])
+    # Entries stay the JSON lists [entity id, case rule, form]: unpacked like tuples.
+    gazetteer = Gazetteer.from_keys(raw["aliases"])
     return KnowledgeBase(
         entities=entities,
         gazetteer=gazetteer,

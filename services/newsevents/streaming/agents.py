@@ -1,19 +1,36 @@
-"""The one agent loop all stages share: faust record in, `StageRunner` does the rest."""
+"""The one agent loop all stages share: batches of faust events in, `StageRunner` does the rest.
+
+Per message, faust's own machinery (Topic.send, its futures and sensors)
+cost more CPU than our no-op cores. So the agent takes whatever has arrived
+as one batch (no waiting for more: a lone message goes through at once),
+queues every output straight on the producer, and acks the batch's events
+only once the broker acknowledged all their outputs; meanwhile it goes on
+with the next batches. faust commits only acked offsets: at-least-once holds.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import AsyncIterator, Callable
+from collections import deque
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import faust
+from faust.streams import _current_event as faust_current_event
 
 from newsevents.settings import Settings
 from newsevents.streaming.app_topics import RAW_BYTES
-from newsevents.streaming.stage import Incoming, Output, Process, StageRunner
+from newsevents.streaming.stage import Incoming, Output, Process, QueuedBatch, StageRunner
 
-AfterEmit = Callable[[list[Output]], None]
+# Called once per batch, after its outputs were acknowledged, with what each
+# record emitted (an empty list for a record dead-lettered or with no output).
+AfterEmit = Callable[[Sequence[list[Output]]], None]
+
+# At most this many events per batch, and this many batches processed whose
+# outputs are not yet all acknowledged.
+BATCH_MAX = 500
+MAX_BATCHES_IN_FLIGHT = 4
 
 # The watchdog needs every runner of an app; the stage modules only see the app.
 _RUNNERS: weakref.WeakKeyDictionary[faust.App, list[StageRunner]] = weakref.WeakKeyDictionary()
@@ -24,15 +41,22 @@ def runners_of(app: faust.App) -> list[StageRunner]:
 
 
 def faust_sender(app: faust.App) -> Callable[[str, bytes | None, bytes], Any]:
-    topics: dict[str, Any] = {}
+    """Queue a message on the app's producer; returns the broker's acknowledgement future.
+
+    Straight to the producer rather than through `Topic.send`: that path
+    builds a FutureMessage, runs the sensors and a callback per message, and
+    would hold the message until commit without force=True.
+    """
+    started = False
 
     async def send(topic: str, key: bytes | None, value: bytes) -> Any:
-        if topic not in topics:
-            topics[topic] = app.topic(topic, **RAW_BYTES)
-        # force=True sends now instead of holding the message until the next
-        # offset commit; the consumer still flushes the producer before it
-        # commits, so a crash can repeat a message but never lose one.
-        return await topics[topic].send(key=key, value=value, force=True)
+        nonlocal started
+        if not started:
+            await app.maybe_start_producer()
+            started = True
+        return await app.producer.send(
+            topic, key, value, partition=None, timestamp=None, headers=None
+        )
 
     return send
 
@@ -51,23 +75,52 @@ def add_stage_agent(
     topic = app.topic(runner.source_topic, **RAW_BYTES)
     delay = settings.fault_delay_seconds
 
-    async def agent(stream: Any) -> AsyncIterator[None]:
+    async def settle(batch: QueuedBatch, events: list[Any], stream: Any) -> None:
+        results = await runner.settle(batch)
+        if after_emit is not None:
+            after_emit(results)
+        # Only now may faust commit past these records: their outputs are acknowledged.
+        for event in events:
+            await stream.ack(event)
+
+    async def agent(stream: Any) -> None:
+        # Acks are ours: an event is acked once its record's outputs are.
+        stream.enable_acks = False
+        settling: deque[asyncio.Future[None]] = deque()
+        events: list[Any] = []
         async for event in stream.events():
-            msg = event.message
+            events.append(event)
+            # A batch is whatever has arrived: no waiting for more, so a lone
+            # message goes through at once, and a backlog in batches of BATCH_MAX.
+            if len(events) < BATCH_MAX and not stream.channel.queue.empty():
+                continue
+            taken, events = events, []
             if delay:
-                await asyncio.sleep(delay)
-            record = Incoming(
-                topic=msg.topic,
-                partition=msg.partition,
-                offset=msg.offset,
-                key=msg.key,
-                value=msg.value,
-                timestamp=msg.timestamp,
-            )
-            outputs = await runner.handle(record, process)
-            if outputs and after_emit is not None:
-                after_emit(outputs)
-            yield None
+                for _ in taken:
+                    await asyncio.sleep(delay)
+            records = [
+                Incoming(
+                    topic=e.message.topic,
+                    partition=e.message.partition,
+                    offset=e.message.offset,
+                    key=e.message.key,
+                    value=e.message.value,
+                    timestamp=e.message.timestamp,
+                )
+                for e in taken
+            ]
+
+            def make_current(i: int, taken: list[Any] = taken) -> None:
+                # A table write goes to the changelog partition of the event
+                # faust thinks current; in a batch that must be the record's own.
+                faust_current_event.set(weakref.ref(taken[i]))
+
+            batch = await runner.queue_batch(records, process, make_current)
+            # The next batch is processed while this one's acknowledgements
+            # travel; a bounded number in flight bounds memory and redelivery.
+            settling.append(asyncio.ensure_future(settle(batch, taken, stream)))
+            while settling and (settling[0].done() or len(settling) > MAX_BATCHES_IN_FLIGHT):
+                await settling.popleft()
 
     # faust labels the agent (logs, sensors) by the function's qualified name.
     agent.__qualname__ = agent.__name__ = f"{stage}_agent"

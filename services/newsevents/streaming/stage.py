@@ -1,17 +1,25 @@
 """What every stage does around its core: limits, timing, metrics, dead letters, sends.
 
-A stage agent hands each Kafka event to `StageRunner.handle` with a function
-that turns the payload into outputs. Whatever goes wrong inside (a refused
-payload, an exception in the core, an output the producer will not take)
-ends as a dead letter with a reason; the agent itself never raises, because
-faust restarts a crashed agent and skips the message with only a log line.
+A stage agent hands Kafka records to `StageRunner.queue_batch` (then `settle`)
+or `handle_batch` with a function that turns a payload into outputs.
+Whatever goes wrong inside (a refused payload, an exception in the core, an
+output the producer will not take or the broker does not acknowledge) ends
+as a dead letter with a reason; the agent itself never raises, because faust
+restarts a crashed agent and skips the message with only a log line.
+
+Sends are queued for the whole batch and their acknowledgements awaited once,
+by `settle`: the producer gathers them into few requests, and a record counts
+as done (its offset may be committed) only once every output it made is
+acknowledged by the broker.
 """
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,6 +31,10 @@ from newsevents.settings import Settings
 from newsevents.streaming import metrics
 from newsevents.streaming.codec import RejectedMessage, encode, payload_for_humans
 
+# Long batches of slow cores would starve the producer's sender and the
+# consumer's heartbeats, which run on the same event loop: hand it back this often.
+YIELD_EVERY_SECONDS = 0.05
+
 
 @dataclass(frozen=True)
 class Output:
@@ -31,6 +43,9 @@ class Output:
     topic: str
     key: str
     value: bytes
+    # Whatever the core wants handed back to its `after_emit` once the output
+    # is acknowledged (the alert stage: the event it encoded); not sent.
+    note: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -45,8 +60,30 @@ class Incoming:
     timestamp: float | None
 
 
+# Resolves once the message is queued; what it returns, when awaitable, resolves
+# once the broker acknowledged the message (a producer's delivery future).
 Send = Callable[[str, bytes | None, bytes], Awaitable[Any]]
 Process = Callable[[Incoming], list[Output]]
+
+
+@dataclass
+class _Pending:
+    """A record whose outputs are queued, waiting for their acknowledgements."""
+
+    index: int
+    record: Incoming
+    outputs: list[Output]
+    seconds: float  # decode to queued sends; the wait for acknowledgements is shared
+    deliveries: list[Awaitable[Any]]
+
+
+@dataclass
+class QueuedBatch:
+    """A batch whose records are processed and outputs queued, not yet acknowledged."""
+
+    results: list[list[Output]]
+    pending: list[_Pending]
+    letters: list[Awaitable[Any]]
 
 
 class StageRunner:
@@ -59,6 +96,9 @@ class StageRunner:
         self._consumed = metrics.MESSAGES_CONSUMED.labels(stage)
         self._completed = metrics.MESSAGES_COMPLETED.labels(stage)
         self._seconds = metrics.PROCESSING_SECONDS.labels(stage)
+        # labels() takes a lock and a dict lookup; resolve each child once.
+        self._emitted: dict[str, Any] = {}
+        self._topic_names: dict[str, str] = {}
         # Next offset to read per (topic, partition), for the watchdog's lag:
         # committed offsets trail by the commit interval, this does not.
         self.positions: dict[tuple[str, int], int] = {}
@@ -69,45 +109,139 @@ class StageRunner:
         self.last_progress = time.time()
         metrics.LAST_PROGRESS.labels(self.stage).set(self.last_progress)
 
-    def _done(self, record: Incoming) -> None:
-        self.positions[(record.topic, record.partition)] = record.offset + 1
-        self._mark_progress()
-
     async def handle(self, record: Incoming, process: Process) -> list[Output]:
         """Process one record; return what was emitted (empty when dead-lettered)."""
-        self._consumed.inc()
-        try:
-            return await self._handle(record, process)
-        finally:
-            self._done(record)
+        [outputs] = await self.handle_batch([record], process)
+        return outputs
 
-    async def _handle(self, record: Incoming, process: Process) -> list[Output]:
-        started = time.perf_counter()
-        key = _key_text(record.key)
+    async def handle_batch(
+        self,
+        records: Sequence[Incoming],
+        process: Process,
+        before_each: Callable[[int], None] | None = None,
+    ) -> list[list[Output]]:
+        """Process `records` in order; return once every output is acknowledged.
+
+        The result has one list per record: what it emitted, empty when it
+        was dead-lettered.
+        """
+        return await self.settle(await self.queue_batch(records, process, before_each))
+
+    async def queue_batch(
+        self,
+        records: Sequence[Incoming],
+        process: Process,
+        before_each: Callable[[int], None] | None = None,
+    ) -> QueuedBatch:
+        """Process `records` in order and queue their outputs; `settle` awaits them.
+
+        `before_each(i)` runs before record `i` is processed (the agent makes
+        it faust's current event there, for tables).
+        """
+        batch = QueuedBatch([], [], [])
+        last_yield = time.perf_counter()
+        # Counters move once per batch: each inc() takes a lock.
+        self._consumed.inc(len(records))
+        for i, record in enumerate(records):
+            if before_each is not None:
+                before_each(i)
+            started = time.perf_counter()
+            queued = await self._process(record, process, batch.letters)
+            self.positions[(record.topic, record.partition)] = record.offset + 1
+            if queued is None:  # dead-lettered
+                batch.results.append([])
+            else:
+                outputs, deliveries = queued
+                batch.results.append(outputs)
+                batch.pending.append(
+                    _Pending(i, record, outputs, time.perf_counter() - started, deliveries))
+            if time.perf_counter() - last_yield > YIELD_EVERY_SECONDS:
+                await asyncio.sleep(0)
+                last_yield = time.perf_counter()
+        return batch
+
+    async def _process(
+        self, record: Incoming, process: Process, letters: list[Awaitable[Any]],
+    ) -> tuple[list[Output], list[Awaitable[Any]]] | None:
+        """Run the core and queue its outputs; None when the record was dead-lettered."""
         try:
             outputs = process(record)
         except RejectedMessage as exc:
-            await self.dead_letter(record, exc.reason, exc.message)
-            return []
+            letters += await self._queue_dead_letter(record, exc.reason, exc.message)
+            return None
         except Exception as exc:  # the core must never take the stage down
-            self.log.exception("core_error", article_id=key)
-            await self.dead_letter(record, "core_error", f"{type(exc).__name__}: {exc}")
-            return []
+            self.log.exception("core_error", article_id=_key_text(record.key))
+            letters += await self._queue_dead_letter(
+                record, "core_error", f"{type(exc).__name__}: {exc}")
+            return None
+        deliveries: list[Awaitable[Any]] = []
         try:
             for out in outputs:
-                await self._send(self.settings.topic(out.topic), out.key.encode(), out.value)
-                metrics.MESSAGES_EMITTED.labels(self.stage, out.topic).inc()
+                delivery = await self._send(self._topic(out.topic), out.key.encode(), out.value)
+                if inspect.isawaitable(delivery):
+                    deliveries.append(delivery)
         except Exception as exc:
             # Typically a result larger than the producer's request limit. What
             # was already sent stays sent; the dead letter says which record.
-            self.log.exception("output_error", article_id=key)
-            await self.dead_letter(record, "output_error", f"{type(exc).__name__}: {exc}")
-            return []
-        self._seconds.observe(time.perf_counter() - started)
-        self._completed.inc()
-        return outputs
+            self.log.exception("output_error", article_id=_key_text(record.key))
+            letters += await self._queue_dead_letter(
+                record, "output_error", f"{type(exc).__name__}: {exc}")
+            _discard(deliveries)
+            return None
+        return outputs, deliveries
+
+    async def settle(self, batch: QueuedBatch) -> list[list[Output]]:
+        """Await a batch's acknowledgements; a refused output dead-letters its record."""
+        flat = [d for p in batch.pending for d in p.deliveries]
+        outcomes = await asyncio.gather(*flat, return_exceptions=True) if flat else []
+        letters = batch.letters
+        emitted: dict[str, int] = {}
+        completed = 0
+        at = 0
+        for p in batch.pending:
+            mine = outcomes[at:at + len(p.deliveries)]
+            at += len(p.deliveries)
+            failure = next((o for o in mine if isinstance(o, BaseException)), None)
+            if failure is not None:
+                detail = f"{type(failure).__name__}: {failure}"
+                self.log.error("output_error", article_id=_key_text(p.record.key), error=detail)
+                letters += await self._queue_dead_letter(p.record, "output_error", detail)
+                batch.results[p.index] = []
+                continue
+            for out in p.outputs:
+                emitted[out.topic] = emitted.get(out.topic, 0) + 1
+            self._seconds.observe(p.seconds)
+            completed += 1
+        for topic, count in emitted.items():
+            self._emitted_counter(topic).inc(count)
+        if completed:
+            self._completed.inc(completed)
+        if letters:
+            # A dead letter the broker refuses must not be committed past.
+            await asyncio.gather(*letters)
+        self._mark_progress()
+        return batch.results
+
+    def _topic(self, logical: str) -> str:
+        name = self._topic_names.get(logical)
+        if name is None:
+            name = self._topic_names[logical] = self.settings.topic(logical)
+        return name
+
+    def _emitted_counter(self, topic: str) -> Any:
+        child = self._emitted.get(topic)
+        if child is None:
+            child = self._emitted[topic] = metrics.MESSAGES_EMITTED.labels(self.stage, topic)
+        return child
 
     async def dead_letter(self, record: Incoming, reason: str, message: str) -> None:
+        """Send a dead letter for `record` and wait until the broker has it."""
+        for delivery in await self._queue_dead_letter(record, reason, message):
+            await delivery
+
+    async def _queue_dead_letter(
+        self, record: Incoming, reason: str, message: str,
+    ) -> list[Awaitable[Any]]:
         value = record.value
         note = ""
         if value is not None and len(value) > self.settings.max_message_bytes:
@@ -131,8 +265,17 @@ class StageRunner:
             "dead_letter", reason=reason, detail=message[:300], article_id=letter.key,
             topic=record.topic, partition=record.partition, offset=record.offset,
         )
-        await self._send(self.settings.topic(topics.DLQ), record.key, encode(letter))
+        delivery = await self._send(self._topic(topics.DLQ), record.key, encode(letter))
         metrics.DEAD_LETTERS.labels(self.stage, reason).inc()
+        return [delivery] if inspect.isawaitable(delivery) else []
+
+
+def _discard(deliveries: list[Awaitable[Any]]) -> None:
+    # Outputs already queued for a dead-lettered record: their outcome no longer
+    # matters, but an unawaited failed future would log "exception never retrieved".
+    for delivery in deliveries:
+        if isinstance(delivery, asyncio.Future):
+            delivery.add_done_callback(lambda f: f.cancelled() or f.exception())
 
 
 def _key_text(key: bytes | None) -> str | None:

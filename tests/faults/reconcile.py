@@ -1,0 +1,140 @@
+"""What came out of a fault run, held against what the in-process cores say should have.
+
+Per article: the linker emits one linked article for every article the
+classifier accepted, so the linked topic (distinct keys) and the
+dead-letter topic together must hold every article id, each in exactly one
+of them. Per event: every (article, event type) the cores find must be a
+source of some emitted event version and nothing else may be; no
+(event_id, version) may appear twice; versions of an event run 1..n
+without a gap; the last version counts every report once.
+
+Duplicates on the intermediate topics are allowed (at-least-once) and only
+counted, for the report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import orjson
+
+from newsevents import topics
+from tests.faults.harness import Record
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the cores, run in process on the same corpus, produce."""
+
+    article_ids: frozenset[str]
+    dead: frozenset[str]  # refused by the classifier's decoder
+    event_types: dict[str, frozenset[str]]  # article id -> event types found in it
+
+    @property
+    def reports(self) -> set[tuple[str, str]]:
+        return {(a, t) for a, types in self.event_types.items() for t in types}
+
+
+@dataclass
+class Reconciliation:
+    articles_in: int = 0
+    processed: int = 0  # distinct article ids on the linked topic
+    dead_lettered: int = 0  # distinct article ids dead-lettered
+    linked_duplicates: int = 0  # linked records beyond one per article (replays)
+    classified_duplicates: int = 0
+    candidate_duplicates: int = 0
+    events: int = 0  # distinct event ids
+    event_versions: int = 0  # event records
+    version_duplicates: int = 0  # (event_id, version) seen more than once
+    alerts: int = 0
+    alert_duplicates: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"articles in {self.articles_in}, processed {self.processed}, "
+                f"dead-lettered {self.dead_lettered}, events {self.events} "
+                f"({self.event_versions} versions), alerts {self.alerts}; duplicates: "
+                f"event versions {self.version_duplicates}, alerts {self.alert_duplicates}, "
+                f"classified {self.classified_duplicates}, linked {self.linked_duplicates}, "
+                f"candidates {self.candidate_duplicates}")
+
+
+def _keys(records: list[Record]) -> Counter[str]:
+    return Counter((k or b"").decode() for _, k, _ in records)
+
+
+def reconcile(expected: Expected, found: dict[str, list[Record]]) -> Reconciliation:
+    r = Reconciliation(articles_in=len(expected.article_ids))
+    linked = _keys(found[topics.LINKED])
+    classified = _keys(found[topics.CLASSIFIED])
+    r.processed = len(linked)
+    r.linked_duplicates = sum(linked.values()) - len(linked)
+    r.classified_duplicates = sum(classified.values()) - len(classified)
+
+    letters = [orjson.loads(v) for _, _, v in found[topics.DLQ]]
+    dead = {letter["key"] for letter in letters}
+    r.dead_lettered = len(dead)
+    wrong = [(x["stage"], x["reason"], x["key"]) for x in letters if x["stage"] != "classifier"]
+    if wrong:
+        r.problems.append(f"dead letters past the classifier: {wrong[:5]}")
+    if set(linked) & dead:
+        r.problems.append(f"both processed and dead-lettered: {sorted(set(linked) & dead)[:5]}")
+    missing = expected.article_ids - set(linked) - dead
+    if missing:
+        r.problems.append(f"{len(missing)} articles unaccounted for, e.g. {sorted(missing)[:5]}")
+    unknown = (set(linked) | dead) - expected.article_ids
+    if unknown:
+        r.problems.append(f"outcomes for articles never sent: {sorted(unknown)[:5]}")
+    if dead != expected.dead:
+        r.problems.append(f"dead letters {sorted(dead ^ expected.dead)[:5]} differ from the cores")
+
+    candidates = Counter(
+        (s["article_id"], e["event_type"])
+        for e in map(orjson.loads, (v for _, _, v in found[topics.CANDIDATES]))
+        for s in e["source_articles"]
+    )
+    r.candidate_duplicates = sum(candidates.values()) - len(candidates)
+
+    versions: Counter[tuple[str, int]] = Counter()
+    latest: dict[str, dict[str, object]] = {}
+    by_event: dict[str, set[int]] = defaultdict(set)
+    reported: set[tuple[str, str]] = set()
+    for name in topics.EVENTS_BY_TYPE.values():
+        for _, _, value in found[name]:
+            event = orjson.loads(value)
+            event_id, version = event["event_id"], event["version"]
+            versions[(event_id, version)] += 1
+            by_event[event_id].add(version)
+            if version > int(latest.get(event_id, {}).get("version", 0)):  # type: ignore[call-overload]
+                latest[event_id] = event
+            reported |= {(s["article_id"], event["event_type"]) for s in event["source_articles"]}
+    r.events = len(by_event)
+    r.event_versions = sum(versions.values())
+    twice = [key for key, n in versions.items() if n > 1]
+    r.version_duplicates = len(twice)
+    if twice:
+        r.problems.append(f"{len(twice)} event versions emitted twice, e.g. {twice[:5]}")
+    gaps = {e: sorted(v) for e, v in by_event.items() if v != set(range(1, max(v) + 1))}
+    if gaps:
+        r.problems.append(f"event versions missing: {list(gaps.items())[:3]}")
+    lost = expected.reports - reported
+    if lost:
+        r.problems.append(f"{len(lost)} expected reports in no event, e.g. {sorted(lost)[:5]}")
+    extra = reported - expected.reports
+    if extra:
+        r.problems.append(f"{len(extra)} reports the cores do not find: {sorted(extra)[:5]}")
+    counted: Counter[tuple[str, str]] = Counter()
+    for event in latest.values():
+        sources = [s["article_id"] for s in event["source_articles"]]  # type: ignore[attr-defined]
+        if not event["mention_count"] == event["version"] == len(sources) == len(set(sources)):
+            r.problems.append(f"event {event['event_id']} counts a report twice or not at all")
+        counted.update((a, str(event["event_type"])) for a in sources)
+    if any(n > 1 for n in counted.values()):
+        r.problems.append("an article is a source of two events of one type: "
+                          f"{[k for k, n in counted.items() if n > 1][:5]}")
+
+    alert_ids = _keys(found[topics.ALERTS])
+    r.alerts = len(alert_ids)
+    r.alert_duplicates = sum(alert_ids.values()) - len(alert_ids)
+    return r

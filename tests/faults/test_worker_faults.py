@@ -1,0 +1,111 @@
+"""Stage workers killed, stopped and joined mid-stream, on the session's real broker."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from newsevents import topics
+from tests.faults.conftest import ARTICLES, pipeline_for
+from tests.faults.corpus import messages
+from tests.faults.harness import StageWorkers, drain_and_read, end_offsets
+from tests.faults.reconcile import Expected, reconcile
+
+# 5,000 articles through three workers take minutes on a loaded 2-core machine.
+pytestmark = [pytest.mark.faults, pytest.mark.integration, pytest.mark.timeout(900)]
+# Kubernetes' default terminationGracePeriodSeconds.
+GRACE_SECONDS = 30.0
+
+
+def test_kill_9_of_the_linker_mid_stream_then_restart(
+    stage_workers: StageWorkers, pipeline_env: dict[str, str], expected: Expected
+) -> None:
+    started = time.monotonic()
+    pipeline = pipeline_for(pipeline_env)
+    stage_workers.start_pipeline()
+    pipeline.produce(messages(ARTICLES))
+    pipeline.wait_progress("linker", topics.CLASSIFIED, ARTICLES // 3, stage_workers)
+
+    stage_workers.kill_hard("linker")
+    # The classifier keeps going; the linker's share piles up while it is away.
+    time.sleep(2)
+    stage_workers.start_as("linker", "linker")
+    stage_workers.wait_ready()
+
+    found = drain_and_read(pipeline, stage_workers)
+    result = reconcile(expected, found)
+    print(f"\nkill -9 linker: {result.summary()}; {time.monotonic() - started:.0f}s; "
+          f"{'; '.join(pipeline.notes)}")
+    assert not result.problems, result.problems
+
+
+def test_sigterm_drains_and_commits_before_exit(
+    stage_workers: StageWorkers, pipeline_env: dict[str, str], expected: Expected
+) -> None:
+    started = time.monotonic()
+    pipeline = pipeline_for(pipeline_env)
+    stage_workers.start_pipeline()
+    pipeline.produce(messages(ARTICLES))
+    pipeline.wait_progress("classifier", topics.RAW, ARTICLES // 3, stage_workers)
+
+    code, took = stage_workers.terminate("classifier", grace=GRACE_SECONDS)
+    assert code == 0, f"exit {code} after {took:.1f}s:\n{stage_workers.log('classifier')[-3000:]}"
+    # Everything it sent is covered by its last commit and nothing it committed is unsent:
+    # the restarted worker resumes exactly where this one stopped.
+    committed = pipeline.committed("classifier", topics.RAW)
+    sent = end_offsets(pipeline, topics.CLASSIFIED) + end_offsets(pipeline, topics.DLQ)
+    assert ARTICLES // 3 <= committed == sent < ARTICLES
+
+    stage_workers.start_as("classifier", "classifier")
+    stage_workers.wait_ready()
+    found = drain_and_read(pipeline, stage_workers)
+    result = reconcile(expected, found)
+    print(f"\nSIGTERM classifier (exit {code} in {took:.1f}s, {committed} committed): "
+          f"{result.summary()}; {time.monotonic() - started:.0f}s; {'; '.join(pipeline.notes)}")
+    assert not result.problems, result.problems
+    assert result.classified_duplicates == 0  # no article classified twice
+
+
+def test_second_alert_worker_joins_and_leaves_mid_stream(
+    stage_workers: StageWorkers, pipeline_env: dict[str, str], expected: Expected, tmp_path: Path
+) -> None:
+    started = time.monotonic()
+    # Four partitions put the two event types' candidates on different partitions
+    # (murmur2), so each alert worker owns part of the merge table while both run.
+    env = {**pipeline_env, "NEWSEVENTS_TOPIC_PARTITIONS": "4"}
+    stage_workers.env = env
+    pipeline = pipeline_for(env)
+    stage_workers.start_pipeline()
+    pipeline.produce(messages(ARTICLES))
+    pipeline.wait_progress("alert", topics.LINKED, ARTICLES // 5, stage_workers)
+
+    stage_workers.start_as("alert-2", "alert",
+                           {"NEWSEVENTS_DATA_DIR": str(tmp_path / "alert-2-data")})
+    stage_workers.wait_ready()
+    done_before = pipeline.committed("alert", topics.LINKED)
+    pipeline.wait_progress("alert", topics.LINKED, done_before + ARTICLES // 5, stage_workers)
+    status, body = stage_workers.get("alert-2", "/metrics")
+    took_part = consumed(body)
+    code, _ = stage_workers.terminate("alert-2", grace=GRACE_SECONDS)
+    assert code == 0, stage_workers.log("alert-2")[-3000:]
+
+    found = drain_and_read(pipeline, stage_workers)
+    result = reconcile(expected, found)
+    print(f"\nalert worker joins and leaves (it consumed {took_part}): {result.summary()}; "
+          f"{time.monotonic() - started:.0f}s; {'; '.join(pipeline.notes)}")
+    assert status == 200 and took_part["alert"] > 0, "the second worker got no partition"
+    assert not result.problems, result.problems
+
+
+def consumed(metrics_body: str) -> dict[str, float]:
+    """Messages consumed per stage label, from a worker's /metrics."""
+    found: dict[str, float] = {}
+    for family in text_string_to_metric_families(metrics_body):
+        for sample in family.samples:
+            if sample.name == "newsevents_messages_consumed_total":
+                stage = sample.labels["stage"]
+                found[stage] = found.get(stage, 0.0) + sample.value
+    return found
