@@ -11,6 +11,7 @@ faust's fetcher, because the fetcher is what may be stuck.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -50,8 +51,12 @@ class Watchdog:
         self._labelled: set[tuple[str, str, str]] = set()
 
     def stalled(self) -> dict[str, float]:
-        """Stages stalled beyond the limit, with seconds since their last progress."""
-        return {stage: round(s.stalled_for, 1) for stage, s in self.states.items()
+        """Stages stalled beyond the limit, with seconds since their last progress.
+
+        Rounded up to a tenth: a stage reported as stalled must never show a
+        figure at or below the limit that made it so.
+        """
+        return {stage: math.ceil(s.stalled_for * 10) / 10 for stage, s in self.states.items()
                 if s.stalled_for > self.settings.stall_seconds}
 
     async def _clients(self) -> tuple[AIOKafkaConsumer, AIOKafkaAdminClient]:
