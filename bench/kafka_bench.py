@@ -70,17 +70,6 @@ def isolated_env(bootstrap: str, work: Path, tag: str) -> dict[str, str]:
     }
 
 
-def settings_for(env: dict[str, str]) -> Settings:
-    keys = {k: v for k, v in env.items() if k.startswith(("NEWSEVENTS_", "KAFKA_"))}
-    saved = dict(os.environ)
-    try:
-        os.environ.update(keys)
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-
-
 @dataclass
 class Proc:
     name: str
@@ -151,6 +140,12 @@ class Processes:
             except subprocess.TimeoutExpired:
                 proc.popen.kill()
                 proc.popen.wait()
+
+
+def isolated_pipeline(bootstrap: str, work: Path, tag: str) -> tuple[Settings, Processes]:
+    """Settings and a (not yet started) process set for one pipeline of its own."""
+    env = isolated_env(bootstrap, work, tag)
+    return Settings.from_env(env), Processes(env, work)
 
 
 def start_stage_workers(procs: Processes, per_stage: int) -> None:
@@ -341,7 +336,7 @@ def hop_run(
 ) -> dict[str, float]:
     """Pre-load `payloads` on hop 0, start `module`, time the flow out of the last hop."""
     env = isolated_env(bootstrap, work, name)
-    settings = settings_for(env)
+    settings = Settings.from_env(env)
     create_hop_topics(settings)
     asyncio.run(_preload(settings, payloads))
     procs = Processes(env, work)

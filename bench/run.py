@@ -94,9 +94,7 @@ def in_process(cfg: Config, work: Path) -> dict[str, Any]:
 def pipeline_one_worker(cfg: Config, bootstrap: str, work: Path,
                         pools: dict[str, LanguagePool]) -> dict[str, Any]:
     """Backlog drain (5), then as fast as possible and at the offered rate (2), same workers."""
-    env = kb.isolated_env(bootstrap, work, "one")
-    settings = kb.settings_for(env)
-    procs = kb.Processes(env, work)
+    settings, procs = kb.isolated_pipeline(bootstrap, work, "one")
 
     async def main() -> dict[str, Any]:
         await ensure_topics(settings)
@@ -171,9 +169,7 @@ def pipeline_one_worker(cfg: Config, bootstrap: str, work: Path,
 
 def pipeline_two_workers(cfg: Config, bootstrap: str, work: Path,
                          pools: dict[str, LanguagePool]) -> dict[str, Any]:
-    env = kb.isolated_env(bootstrap, work, "two")
-    settings = kb.settings_for(env)
-    procs = kb.Processes(env, work)
+    settings, procs = kb.isolated_pipeline(bootstrap, work, "two")
 
     async def main() -> dict[str, Any]:
         await ensure_topics(settings)

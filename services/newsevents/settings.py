@@ -7,6 +7,8 @@ in one process.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -160,6 +162,24 @@ class Settings(BaseSettings):
             if path is not None and not Path(path).is_file():
                 raise ValueError(f"NEWSEVENTS_{name.upper()} is not a readable file: {path}")
         return self
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Settings as a worker started with exactly `env` as its environment would read them.
+
+        For callers that start workers with an environment of their own (tests,
+        benchmarks) and must agree with them; pydantic-settings only reads
+        `os.environ`, so it is swapped for the call.
+        """
+        keys = {k: v for k, v in env.items() if k.startswith(("NEWSEVENTS_", "KAFKA_"))}
+        saved = dict(os.environ)
+        try:
+            os.environ.clear()
+            os.environ.update(keys)
+            return cls()
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
 
     def sasl_password(self) -> str | None:
         """The SASL password, from the file if one is set (a rotated Secret is re-read)."""

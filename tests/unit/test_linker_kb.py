@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 from importlib import metadata
 from pathlib import Path
@@ -11,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from newsevents.linker import kb_format
 from newsevents.linker.kb import load_kb
 from newsevents.linker.kb_build import DEFAULT_KB_PATH, SOURCE_PACKAGES, main
 
@@ -30,9 +29,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    with gzip.open(path, "rb") as fh:
-        data: dict[str, Any] = json.loads(fh.read())
-    return data
+    """The file's content in the build's shape (entities as dicts, aliases as lists)."""
+    return kb_format.expand(kb_format.read(path))
 
 
 def test_build_is_byte_for_byte_deterministic(built: tuple[Path, Path]) -> None:

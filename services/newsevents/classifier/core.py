@@ -209,7 +209,8 @@ class Classifier:
             return []
         year = (article.published_at or datetime.now(UTC)).year
         found = self._scorer.score(
-            text, tokens, matches, sentences, reference_year=year, scale=scale
+            text, tokens, matches, sentences, reference_year=year, scale=scale,
+            language=pack.lexicon.language,
         )
         return [
             (ev, [(tokens.start(t.first), tokens.end(t.last)) for t in ev.triggers])

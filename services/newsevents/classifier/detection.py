@@ -46,6 +46,29 @@ _HISTORICAL_YEARS = 3
 _WEAK_VISIT = 0.8
 _VISITOR_WINDOW = 3
 _ACTOR_KINDS = frozenset({"armed_state", "armed_nonstate", "target_military", "target_civilian"})
+# Where the verb, its negation and its modality close the clause ("das Abkommen
+# ... ist ausgelaufen", "görüşme yapılmayacak"), a cue after the trigger in the
+# same clause governs it however many words stand between them.
+_CLAUSE_FINAL = frozenset({"de", "tr", "fa", "hi", "my", "ja", "ko"})
+# Scripts matched character by character: a window counted in characters
+# spans a word or two, so a cue reaches every trigger of its clause instead.
+_CHAR_CLAUSE = frozenset({"zh", "th", "my", "ja"})
+# Commas, semicolons, colons, brackets and dashes in Latin, Arabic, CJK,
+# Burmese and Devanagari punctuation.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u060c\u061b\u3001\u3002\uff0c\uff1b\uff1a\uff08\uff09\u104a\u104b\u0964]"
+    r"|\s[-\u2013\u2014]\s"
+)
+# Thai marks clause ends with a space, not a comma.
+_THAI_CLAUSE_BREAK = re.compile(r"\s")
+# An article counting a topic cue this many times its threshold is scaled
+# that many times over, at most this often: an exercise report naming the
+# drill in every paragraph is surely about the drill.
+_ARTICLE_SCALE_STEPS = 2
+# Triggers valued at least this share of the sentence's best compete for its
+# subtype, the earliest winning. Below 1.0 "ataque con drones" turns attack
+# and framing phrases ("during the visit, ... signed") win: measured, kept at ties.
+_SUBTYPE_NEAR = 1.0
 
 
 @dataclass(slots=True)
@@ -99,6 +122,23 @@ def _distance(a: Match, b: Match) -> int:
     return max(0, b.first - a.last, a.first - b.last)
 
 
+def _same_clause(trig: Match, cue: Match, text: str, tokens: Tokens, language: str) -> bool:
+    """Whether a cue beyond its window still governs the trigger, by the clause they share.
+
+    In verb-final languages only a cue after the trigger does (the clause's
+    verb, negation and modality); in character-matched scripts either side.
+    """
+    chars = language in _CHAR_CLAUSE
+    if not chars and not (language in _CLAUSE_FINAL and cue.first > trig.last):
+        return False
+    first, second = (trig, cue) if trig.first < cue.first else (cue, trig)
+    # The matches' own text counts too: Thai spaces are no tokens, so a cue
+    # can straddle one ("ไม่สงบ ประมาณ" reads "งบประมาณ", budget).
+    between = text[tokens.start(first.first):tokens.end(second.last)]
+    breaks = _THAI_CLAUSE_BREAK if language == "th" else _CLAUSE_BREAK
+    return breaks.search(between) is None
+
+
 def _diplomatic_fit(subtype: str, s: _Sentence, article_parties: int) -> float:
     parties = len({p.term.label for p in s.parties})
     if parties >= 2:
@@ -127,6 +167,11 @@ def _diplomatic_fit(subtype: str, s: _Sentence, article_parties: int) -> float:
 def _clash_fit(subtype: str, weight: float, s: _Sentence) -> float:
     state = {m.term.text for m in s.actors if m.term.kind == "armed_state"}
     nonstate = {m.term.text for m in s.actors if m.term.kind == "armed_nonstate"}
+    # "the rebels" beside "ELN" is the ELN: a common noun adds a side only
+    # when no group is named. Caseless scripts cannot tell, and count each.
+    named = {t for t in nonstate if t.lower() != t or t.upper() == t}
+    if named and len(named) < len(nonstate):
+        nonstate = named
     military = any(m.term.kind == "target_military" for m in s.actors)
     civilian = any(m.term.kind == "target_civilian" for m in s.actors)
     states_named = len({p.term.label for p in s.parties if p.term.label.startswith("state:")})
@@ -162,6 +207,7 @@ class SentenceScorer:
         *,
         reference_year: int | None,
         scale: float = 1.0,
+        language: str = "",
     ) -> list[SentenceEvidence]:
         if not sentences or not tokens:
             return []
@@ -185,9 +231,16 @@ class SentenceScorer:
         type_scale = {DIPLOMATIC: scale, CLASH: scale}
         for name, spans in cue_spans.items():
             kind = self.cue_kinds.get(name)
-            if kind is not None and kind.article_threshold and len(spans) >= kind.article_threshold:
-                for event_type in kind.applies_to:
-                    type_scale[event_type] *= kind.article_factor
+            if kind is None or not kind.article_threshold:
+                continue
+            # "joint production" and the "production" inside it are one mention.
+            places = sum(
+                1 for a, b in spans
+                if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
+            )
+            steps = min(_ARTICLE_SCALE_STEPS, places // kind.article_threshold)
+            for event_type in kind.applies_to:
+                type_scale[event_type] *= kind.article_factor ** steps
         results: list[SentenceEvidence] = []
         for index, found in grouped.items():
             if not any(m.term.kind == "trigger" for m in found):
@@ -195,7 +248,8 @@ class SentenceScorer:
             unit = units[index]
             self._fill(unit, found, tokens)
             results.extend(
-                self._score_sentence(unit, text, len(article_parties), reference_year, type_scale)
+                self._score_sentence(unit, text, len(article_parties), reference_year, type_scale,
+                                     tokens, language)
             )
         return results
 
@@ -209,7 +263,15 @@ class SentenceScorer:
             ]
         triggers = _drop_contained([m for m in found if m.term.kind == "trigger"])
         unit.triggers = triggers
-        unit.actors = _drop_contained([m for m in found if m.term.kind in _ACTOR_KINDS])
+        actors = _drop_contained([m for m in found if m.term.kind in _ACTOR_KINDS])
+        # A name right after a civilian noun is its genitive ("колишніх бійців
+        # FARC", former FARC fighters): the people attacked, not a second side.
+        owned = {
+            id(a) for a in actors for c in actors
+            if c.term.kind == "target_civilian" and a.term.kind != "target_civilian"
+            and a.first == c.last + 1 and tokens.start(a.first) - tokens.end(c.last) == 1
+        }
+        unit.actors = [a for a in actors if id(a) not in owned]
         unit.parties = _drop_contained([m for m in found if m.term.kind == "party"])
         officials = _drop_contained([m for m in found if m.term.kind == "official"])
         unit.officials = len(officials)
@@ -240,6 +302,8 @@ class SentenceScorer:
         article_parties: int,
         reference_year: int | None,
         scale: dict[str, float],
+        tokens: Tokens,
+        language: str = "",
     ) -> list[SentenceEvidence]:
         out: list[SentenceEvidence] = []
         historical = False
@@ -280,7 +344,9 @@ class SentenceScorer:
                 continue
             alive: list[Match] = []
             for trig in candidates:
-                hits = [kind for cue, kind in window_cues if _distance(trig, cue) <= kind.window]
+                hits = [kind for cue, kind in window_cues
+                        if _distance(trig, cue) <= kind.window
+                        or _same_clause(trig, cue, text, tokens, language)]
                 if any(kind.spread for kind in hits):
                     alive = []
                     break
@@ -290,6 +356,7 @@ class SentenceScorer:
                 continue
             best_score = 0.0
             best_subtype = ""
+            valued: list[tuple[float, Match]] = []
             for trig in alive:
                 if (event_type == DIPLOMATIC and trig.term.subtype == "visit"
                         and trig.term.weight < _WEAK_VISIT
@@ -300,10 +367,17 @@ class SentenceScorer:
                 else:
                     fit = _clash_fit(trig.term.subtype, trig.term.weight, unit)
                 value = trig.term.weight * fit
+                valued.append((value, trig))
                 if value > best_score:
                     best_score, best_subtype = value, trig.term.subtype
             if best_score <= 0.0:
                 continue
+            # Of equally strong triggers the earliest names the subtype: the
+            # main predicate comes first, later ones elaborate on it.
+            best_subtype = min(
+                ((v, t) for v, t in valued if v >= best_score * _SUBTYPE_NEAR),
+                key=lambda vt: vt[1].first,
+            )[1].term.subtype
             # Several distinct triggers in one sentence corroborate each other.
             distinct = len({t.term.text for t in alive}) - 1
             strength = min(1.0, best_score + 0.05 * min(3, distinct))

@@ -13,7 +13,7 @@ from newsevents.linker.gazetteer import Match
 from newsevents.linker.kb import KnowledgeBase, load_kb
 from newsevents.linker.kb_build import DEFAULT_KB_PATH
 from newsevents.linker.mentions import Annotator, Mention, Noun, unattached_nouns
-from newsevents.linker.places import locate
+from newsevents.linker.places import Sited, locate, locate_event, trigger_distance
 from newsevents.linker.surroundings import (
     Sentence,
     headline,
@@ -135,17 +135,23 @@ class Linker:
         mentions: list[Mention] = []
         nouns: list[Noun] = []
         actor_mentions: list[Mention] = []
+        sited: list[Sited] = []
         # In text order: the lead names the event first; later sentences add background.
         evidence_in_order = sorted(detection.evidence, key=lambda e: e.start)
         for i, evidence in enumerate(evidence_in_order):
             ev_mentions, ev_nouns = self._evidence_mentions(evidence, context)
+            base = evidence.start
+            triggers = [(t.start - base, t.end - base) for t in evidence.triggers]
+            sited.extend(
+                Sited(m, i, trigger_distance(m.start, m.end, triggers)) for m in ev_mentions
+            )
             mentions.extend(ev_mentions)
             nouns.extend(ev_nouns)
             if i == 0 or detection.event_type != "diplomatic-engagement":
                 actor_mentions.extend(ev_mentions)
             else:
                 actor_mentions.extend(m for m in ev_mentions if not _topic_country(m, mentions))
-        location = locate(self.kb, mentions, context.countries)
+        location = locate_event(self.kb, sited, context.countries)
         location = self._with_headline(location, mentions, context)
         # Built only when the evidence leaves the place or the date open.
         around: list[Sentence] | None = None
@@ -157,7 +163,9 @@ class Linker:
             return around
 
         specific = any(m.place is not None and m.place.kind != "country" for m in mentions)
-        if location is None or (location.precision == "country" and not specific):
+        if detection.subtype == "call":
+            location = None  # a call joins two places and happens in neither
+        elif location is None or (location.precision == "country" and not specific):
             location = self._place_nearby(surroundings(), mentions, location, context) or location
         actors = self.actors.resolve(
             detection.event_type, detection.subtype, actor_mentions, nouns, context, location

@@ -145,14 +145,15 @@ _RELATIVE_WEEKS: dict[str, int] = {
     "pekan mendatang": 1,
     "minggu mendatang": 1,
 }
+# Each with words one of which any match holds: a pattern runs only where one stands.
 _PAST_N_DAYS = [
-    re.compile(r"\b(?:past|last|previous)\s+" + _NUMBER + r"\s+days\b"),
-    re.compile(r"\b" + _NUMBER + r"\s+hari\s+(?:terakhir|belakangan(?:\s+ini)?)\b"),
-    re.compile(r"\b" + _NUMBER + r"\s+(?:derniers\s+jours|ultimos\s+dias)\b"),
+    (("days",), re.compile(r"\b(?:past|last|previous)\s+" + _NUMBER + r"\s+days\b")),
+    (("hari",), re.compile(r"\b" + _NUMBER + r"\s+hari\s+(?:terakhir|belakangan(?:\s+ini)?)\b")),
+    (("jours", "dias"), re.compile(r"\b" + _NUMBER + r"\s+(?:derniers\s+jours|ultimos\s+dias)\b")),
 ]
 _N_DAYS_AGO = [
-    re.compile(r"\b" + _NUMBER + r"\s+days\s+ago\b"),
-    re.compile(r"\b" + _NUMBER + r"\s+hari\s+(?:lalu|yang\s+lalu)\b"),
+    (("days",), re.compile(r"\b" + _NUMBER + r"\s+days\s+ago\b")),
+    (("hari",), re.compile(r"\b" + _NUMBER + r"\s+hari\s+(?:lalu|yang\s+lalu)\b")),
 ]
 # Words that make a date after publication legitimate (a scheduled event).
 _FUTURE_CUES = re.compile(
@@ -202,6 +203,8 @@ def _month_patterns(month_names: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     m = r"(?P<m>" + alternation + r")\.?"
     year = r"(?:,?\s+(?:de\s+)?(?P<y>\d{4}))?"
     return {
+        # Any month name anywhere: every pattern below needs one.
+        "any": re.compile(alternation),
         "range_dm": re.compile(
             # "3. bis 5. Mai": German writes days as ordinals with a dot
             r"\b(?P<d1>\d{1,2})\.?"
@@ -239,6 +242,7 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 _RELATIVE_RE = _alternation(tuple(_RELATIVE_WEEKS) + tuple(_RELATIVE_DAYS))
 
+_DIGIT = re.compile(r"\d")
 _PAREN_DM = re.compile(r"\((?P<d1>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?\)")
 _SLASH_DMY = re.compile(r"\b(?P<d1>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")
@@ -311,6 +315,9 @@ class DateFinder:
         self._months = months
         self._weekdays = weekdays
         self._lexicons: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+        # The same sentence is searched again for a second detection of the article and as
+        # another detection's surroundings.
+        self._found = lru_cache(maxsize=4096)(self._find)
 
     def months(self, language: str) -> dict[str, int]:
         return self._lexicon(language)[0]
@@ -327,6 +334,9 @@ class DateFinder:
         return months, weekdays
 
     def find(self, text: str, language: str, published: date) -> list[FoundDate]:
+        return list(self._found(text, language, published))
+
+    def _find(self, text: str, language: str, published: date) -> tuple[FoundDate, ...]:
         norm = normalise(text)
         ntext = norm.text
         months, weekdays = self._lexicon(language)
@@ -359,44 +369,51 @@ class DateFinder:
             return _infer_year(month, day, published, future_ok)
 
         pats = _month_patterns(tuple(months))
-        for key in ("range_dm", "range_md"):
-            for mo in pats[key].finditer(ntext):
-                month = months[mo.group("m")]
-                first = day_month(mo, month)
-                if first is None:
-                    continue
-                last = _safe_date(first.year, month, int(mo.group("d2")))
-                if last is None or last < first:
-                    continue
-                add(mo.start(), mo.end(), (first, last), "day", RANK_RANGE, bool(mo.group("y")))
-        for key in ("day_dm", "day_md"):
-            for mo in pats[key].finditer(ntext):
-                d = day_month(mo, months[mo.group("m")])
-                add(
-                    mo.start(),
-                    mo.end(),
-                    (d, d) if d else None,
-                    "day",
-                    RANK_DAY,
-                    bool(mo.group("y")),
-                )
-        for mo in _ISO.finditer(ntext):
-            d = _safe_date(int(mo.group("y")), int(mo.group("m")), int(mo.group("d1")))
-            add(mo.start(), mo.end(), (d, d) if d else None, "day", RANK_DAY, True)
-        for mo in _PAREN_DM.finditer(ntext):
-            # Indonesian and Malay newsrooms write "Minggu (21/4)": day/month.
-            year = mo.group("y")
-            month, day = int(mo.group("m")), int(mo.group("d1"))
-            if year:
-                d = _safe_date(int(year) + (2000 if len(year) == 2 else 0), month, day)
-            else:
-                d = _infer_year(month, day, published, future_ok)
-            add(mo.start(), mo.end(), (d, d) if d else None, "day", RANK_DAY, bool(year))
-        if language != "en":
-            for mo in _SLASH_DMY.finditer(ntext):
+        # Most sentences hold no digit or no month name; each pattern is a scan of the text.
+        has_digit = _DIGIT.search(ntext) is not None
+        has_month = pats["any"].search(ntext) is not None
+        if has_digit and has_month:
+            for key in ("range_dm", "range_md"):
+                for mo in pats[key].finditer(ntext):
+                    month = months[mo.group("m")]
+                    first = day_month(mo, month)
+                    if first is None:
+                        continue
+                    last = _safe_date(first.year, month, int(mo.group("d2")))
+                    if last is None or last < first:
+                        continue
+                    add(mo.start(), mo.end(), (first, last), "day", RANK_RANGE, bool(mo.group("y")))
+            for key in ("day_dm", "day_md"):
+                for mo in pats[key].finditer(ntext):
+                    d = day_month(mo, months[mo.group("m")])
+                    add(
+                        mo.start(),
+                        mo.end(),
+                        (d, d) if d else None,
+                        "day",
+                        RANK_DAY,
+                        bool(mo.group("y")),
+                    )
+        if has_digit:
+            for mo in _ISO.finditer(ntext):
                 d = _safe_date(int(mo.group("y")), int(mo.group("m")), int(mo.group("d1")))
                 add(mo.start(), mo.end(), (d, d) if d else None, "day", RANK_DAY, True)
-        for pattern in _PAST_N_DAYS:
+            for mo in _PAREN_DM.finditer(ntext):
+                # Indonesian and Malay newsrooms write "Minggu (21/4)": day/month.
+                year = mo.group("y")
+                month, day = int(mo.group("m")), int(mo.group("d1"))
+                if year:
+                    d = _safe_date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+                else:
+                    d = _infer_year(month, day, published, future_ok)
+                add(mo.start(), mo.end(), (d, d) if d else None, "day", RANK_DAY, bool(year))
+            if language != "en":
+                for mo in _SLASH_DMY.finditer(ntext):
+                    d = _safe_date(int(mo.group("y")), int(mo.group("m")), int(mo.group("d1")))
+                    add(mo.start(), mo.end(), (d, d) if d else None, "day", RANK_DAY, True)
+        for words, pattern in _PAST_N_DAYS:
+            if not any(w in ntext for w in words):
+                continue
             for mo in pattern.finditer(ntext):
                 n = _number(mo.group(1))
                 if n:
@@ -407,7 +424,9 @@ class DateFinder:
                         "day",
                         RANK_RELATIVE,
                     )
-        for pattern in _N_DAYS_AGO:
+        for words, pattern in _N_DAYS_AGO:
+            if not any(w in ntext for w in words):
+                continue
             for mo in pattern.finditer(ntext):
                 n = _number(mo.group(1))
                 if n:
@@ -415,7 +434,7 @@ class DateFinder:
                     add(mo.start(), mo.end(), (d, d), "day", RANK_RELATIVE)
         self._relative_phrases(text, norm.original_span, ntext, published, add)
         self._weekdays_in(text, norm.original_span, ntext, weekdays, published, future_ok, add)
-        for mo in pats["month"].finditer(ntext):
+        for mo in pats["month"].finditer(ntext) if has_month else ():
             if not (mo.group("prep") or mo.group("y") or mo.group("rel")):
                 continue
             m_start = mo.start("m")
@@ -448,7 +467,7 @@ class DateFinder:
             last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
             add(mo.start(), mo.end(), (first, last), "month", RANK_MONTH, bool(mo.group("y")))
         found.sort(key=lambda f: f.position)
-        return found
+        return tuple(found)
 
     @staticmethod
     def _relative_phrases(

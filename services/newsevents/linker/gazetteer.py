@@ -9,6 +9,7 @@ Indonesian) from matching "as".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -62,13 +63,19 @@ class _CharTable(dict[int, str]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.non_unit: set[str] = set()
+        # Replaced, never changed in place: readers iterate them without a lock.
+        self.non_unit: frozenset[str] = frozenset()
+        # Characters that become more or less than one character, or a currency sign: a
+        # text without any of them maps offset for offset and needs no currency check.
+        self.special: frozenset[str] = frozenset()
 
     def __missing__(self, cp: int) -> str:
         ch = chr(cp)
         out = _normalise_char(ch)
         if len(out) != 1:
-            self.non_unit.add(ch)
+            self.non_unit = self.non_unit | {ch}
+        if len(out) != 1 or out in _CURRENCY:
+            self.special = self.special | {ch}
         self[cp] = out
         return out
 
@@ -95,7 +102,8 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """Case-fold and strip Latin diacritics, keeping a map back to the original offsets."""
     norm = text.translate(_TABLE)
-    if len(norm) == len(text) and not (_TABLE.non_unit and _TABLE.non_unit & set(text)):
+    # The few known multi-character characters, each looked for in C, cost less than set(text).
+    if len(norm) == len(text) and not any(ch in text for ch in _TABLE.non_unit):
         return Normalised(norm, None)
     parts: list[str] = []
     offsets: list[int] = []
@@ -172,6 +180,18 @@ class _SeparatorTable(dict[int, str]):
 
 
 _SEPARATORS = _SeparatorTable()
+
+
+class _SearchTable(dict[int, str]):
+    """Normalisation and separators in one table: `find` translates a text once, not twice."""
+
+    def __missing__(self, cp: int) -> str:
+        out = _TABLE[cp].translate(_SEPARATORS)
+        self[cp] = out
+        return out
+
+
+_SEARCH = _SearchTable()
 
 
 def _boundary_key(key: str) -> str:
@@ -253,8 +273,19 @@ def automaton_keys(aliases: Iterable[tuple[str, str, int, str]]) -> list[Automat
     return [(akey, mode, list(dict.fromkeys(entries))) for akey, (mode, entries) in by_key.items()]
 
 
+# What an automaton hit stands for: key length, leading space, trailing space, entries, mode.
+_Payload = tuple[int, int, int, tuple[AliasEntry, ...], int]
+
+
 class Gazetteer:
-    """Aho-Corasick automaton over normalised aliases."""
+    """Aho-Corasick automata over normalised aliases.
+
+    Keys that start with their word boundary (a space) and keys that start inside a word
+    (scripts written without spaces, Arabic with proclitics) live in two automata: the
+    first one's root has a single child, while a root with the ~1,100 first characters of
+    the second kind is searched linearly at every character of every text. The second
+    automaton runs only on texts that hold one of those first characters.
+    """
 
     def __init__(self, aliases: Iterable[tuple[str, str, int, str]]) -> None:
         self._build(automaton_keys(aliases))
@@ -266,29 +297,57 @@ class Gazetteer:
         return gazetteer
 
     def _build(self, keys: Iterable[AutomatonKey]) -> None:
-        automaton = ahocorasick.Automaton()
-        add = automaton.add_word
-        size = 0
+        # The automata store indexes into `payloads`: integers cost less to add and to
+        # keep than a Python tuple per key.
+        spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        inword = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        payloads: list[_Payload] = []
+        first_chars: set[str] = set()
         for akey, mode, entries in keys:
             lead = 1 if akey[0] == " " else 0
             trail = 1 if akey[-1] == " " else 0
-            add(akey, (len(akey), lead, trail, tuple(entries), mode))
-            size += 1
-        automaton.make_automaton()
-        self._automaton = automaton
-        self.size = size
+            if lead:
+                spaced.add_word(akey, len(payloads))
+            else:
+                inword.add_word(akey, len(payloads))
+                first_chars.add(akey[0])
+            payloads.append((len(akey), lead, trail, tuple(entries), mode))
+        self._spaced = _made(spaced)
+        self._inword = _made(inword)
+        self._inword_gate = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(first_chars)) + "]")
+            if first_chars
+            else None
+        )
+        self._payloads = payloads
+        self.size = len(payloads)
+
+    def _hits(self, searched: str) -> Iterable[tuple[int, _Payload]]:
+        payloads = self._payloads
+        if self._spaced is not None:
+            for last, index in self._spaced.iter(searched):
+                yield last, payloads[index]
+        gate = self._inword_gate
+        if self._inword is not None and gate is not None and gate.search(searched):
+            for last, index in self._inword.iter(searched):
+                yield last, payloads[index]
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping whole-word alias matches, longest first, in text order."""
         if not text or self.size == 0:
             return []
-        norm = normalise(text)
-        ntext = norm.text
+        core = text.translate(_SEARCH)
+        norm: Normalised | None = None
+        ntext = ""
+        if len(core) != len(text) or any(ch in text for ch in _TABLE.special):
+            # Offsets shift or a currency sign is near: the full normalised text is needed.
+            norm = normalise(text)
+            ntext = norm.text
         # One space either side so that aliases at the very start or end find their boundary;
         # search offsets are therefore ntext offsets + 1.
-        searched = " " + ntext.translate(_SEPARATORS) + " "
-        found: list[tuple[int, int, bool, Sequence[AliasEntry]]] = []
-        for last, (length, lead, trail, entries, mode) in self._automaton.iter(searched):
+        searched = " " + core + " "
+        found: list[tuple[int, int, bool, tuple[AliasEntry, ...]]] = []
+        for last, (length, lead, trail, entries, mode) in self._hits(searched):
             start = last - length + 1 + lead - 1
             end = last + 1 - trail - 1
             inflected = False
@@ -308,7 +367,9 @@ class Gazetteer:
                 ):
                     continue
             # "US$18 miliar", "$US": a currency, not a country
-            if ntext[end : end + 1] in _CURRENCY or ntext[start - 1 : start] in _CURRENCY:
+            if norm is not None and (
+                ntext[end : end + 1] in _CURRENCY or ntext[start - 1 : start] in _CURRENCY
+            ):
                 continue
             found.append((start, end, inflected, entries))
         if not found:
@@ -316,19 +377,31 @@ class Gazetteer:
         # Longest first; on the same span a word as written beats an inflected reading of
         # another name ("Мексика" is Mexico, not "Мексико" declined).
         found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
-        taken = bytearray(len(ntext))
+        taken = bytearray(len(core))
         chosen: list[Match] = []
         for start, end, _, entries in found:
-            if any(taken[start:end]):
+            if taken.find(1, start, end) >= 0:
                 continue
-            ostart, oend = norm.original_span(start, end)
+            ostart, oend = (start, end) if norm is None else norm.original_span(start, end)
             surface = text[ostart:oend]
-            ids = tuple(
-                dict.fromkeys(e for e, rule, form in entries if case_ok(rule, form, surface))
-            )
+            if len(entries) == 1:  # most keys name one entity
+                e, rule, form = entries[0]
+                ids: tuple[str, ...] = (e,) if case_ok(rule, form, surface) else ()
+            else:
+                ids = tuple(
+                    dict.fromkeys(e for e, rule, form in entries if case_ok(rule, form, surface))
+                )
             if not ids:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(Match(ostart, oend, surface, ids))
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+
+def _made(automaton: ahocorasick.Automaton) -> ahocorasick.Automaton | None:
+    """The automaton ready to search, or None without keys (an empty one cannot search)."""
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsevents.linker import kb_format
 from newsevents.linker.gazetteer import Gazetteer, normalise_key
-from newsevents.linker.kb_build import DEFAULT_KB_PATH, FORMAT_VERSION, build_kb
+from newsevents.linker.kb_build import DEFAULT_KB_PATH, build_kb
 
 log = logging.getLogger(__name__)
 
@@ -80,28 +79,37 @@ def _cues(raw: dict[str, Any]) -> Cues:
     )
 
 
-def from_dict(raw: dict[str, Any]) -> KnowledgeBase:
-    if raw.get("format") != FORMAT_VERSION:
-        raise ValueError(f"knowledge base format {raw.get('format')}, expected {FORMAT_VERSION}")
-    entities: dict[str, Entity] = {}
-    for eid, ent in raw["entities"].items():
-        entities[eid] = Entity(
-            id=eid,
-            kind=ent["kind"],
-            name=ent["name"],
-            country=ent.get("country"),
-            sector=ent.get("sector"),
-            qid=ent.get("qid"),
-            admin1=ent.get("admin1"),
-            lat=ent.get("lat"),
-            lon=ent.get("lon"),
-            population=int(ent.get("population", 0)),
+def from_stored(raw: dict[str, Any]) -> KnowledgeBase:
+    """The KB from its stored (column) form, see `kb_format`."""
+    ids: list[str] = raw["entities"]["id"]
+
+    def column(name: str) -> list[Any]:
+        return kb_format.entity_column(raw, name)
+
+    populations = (int(p) if p else 0 for p in column("population"))
+    # Positional, column by column: the ~74,000 entities are most of what there is to build.
+    entities = dict(
+        zip(
+            ids,
+            map(
+                Entity,
+                ids,
+                column("kind"),
+                column("name"),
+                column("country"),
+                column("sector"),
+                column("qid"),
+                column("admin1"),
+                column("lat"),
+                column("lon"),
+                populations,
+            ),
+            strict=True,
         )
-    # Entries stay the JSON lists [entity id, case rule, form]: unpacked like tuples.
-    gazetteer = Gazetteer.from_keys(raw["aliases"])
+    )
     return KnowledgeBase(
         entities=entities,
-        gazetteer=gazetteer,
+        gazetteer=Gazetteer.from_keys(kb_format.alias_keys(raw)),
         cues=_cues(raw["cues"]),
         months=raw["dates"]["months"],
         weekdays=raw["dates"]["weekdays"],
@@ -112,9 +120,8 @@ def from_dict(raw: dict[str, Any]) -> KnowledgeBase:
 def load_kb(path: Path = DEFAULT_KB_PATH) -> KnowledgeBase:
     """The KB from `path`, or built in memory (slow, seconds) when the file is missing."""
     if path.exists():
-        with gzip.open(path, "rb") as fh:
-            raw = json.loads(fh.read())
+        raw = kb_format.read(path)
     else:
         log.warning("knowledge base %s missing; building it in memory (run `make kb`)", path)
-        raw = json.loads(json.dumps(build_kb()))
-    return from_dict(raw)
+        raw = kb_format.decode(kb_format.encode(build_kb()))
+    return from_stored(raw)

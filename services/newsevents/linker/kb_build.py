@@ -3,16 +3,15 @@
 Run as `python -m newsevents.linker.kb_build [--out PATH]` (`make kb`). The
 output depends only on the installed package versions and the curated YAML in
 `data/`, both recorded inside it, and is byte-for-byte reproducible: sorted
-keys, sorted aliases, and a gzip header without timestamp or file name.
+keys, sorted aliases, and a gzip header without timestamp or file name. Its
+layout (columns, for a fast load) is `kb_format`'s.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import importlib
-import json
 import logging
 import re
 import sys
@@ -23,10 +22,10 @@ from typing import Any
 import yaml
 
 from newsevents.linker.gazetteer import CASE_EXACT, automaton_keys, case_rule, normalise_key
+from newsevents.linker.kb_format import FORMAT_VERSION, encode
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_KB_PATH = DATA_DIR / "kb.json.gz"
 LANGUAGES = (
@@ -56,6 +55,7 @@ CURATED_FILES = (
     "countries.yaml",
     "demonyms.yaml",
     "regions.yaml",
+    "places.yaml",
     "organisations.yaml",
     "armed_groups.yaml",
     "people.yaml",
@@ -372,6 +372,42 @@ def _add_cities(b: _Builder, alpha2_to_3: dict[str, str]) -> None:
                 b.alias("St " + form[4:], entity_id, filtered=True)
 
 
+def _add_places(b: _Builder) -> None:
+    """places.yaml: more names for KB towns and regions, and the districts, townships and
+    villages the packaged gazetteers lack."""
+    raw = _load_yaml("places.yaml")
+    by_name: dict[tuple[str, str, str], list[str]] = {}
+    for entity_id, ent in b.entities.items():
+        if ent["kind"] in ("city", "region"):
+            key = (normalise_key(ent["name"]), ent["country"], ent["kind"])
+            by_name.setdefault(key, []).append(entity_id)
+    for entry in raw["names"]:
+        kind = entry.get("kind", "city")
+        found = by_name.get((normalise_key(entry["of"]), entry["country"], kind), [])
+        if not found:
+            raise ValueError(f"places.yaml: no {kind} {entry['of']} in {entry['country']}")
+        # Namesakes in one country: the biggest is the one news names.
+        entity_id = max(found, key=lambda i: int(b.entities[i].get("population") or 0))
+        for form in entry["add"]:
+            b.alias(str(form), entity_id)
+    for place in raw["places"]:
+        entity_id = f"{place['kind']}:{place['id']}"
+        if entity_id in b.entities:
+            raise ValueError(f"places.yaml: duplicate place {place['id']}")
+        if place["kind"] not in ("city", "region"):
+            raise ValueError(f"places.yaml: {place['id']} is neither a city nor a region")
+        b.entities[entity_id] = {
+            "kind": place["kind"],
+            "name": place["name"],
+            "country": place["country"],
+            "admin1": place.get("admin1"),
+            "lat": place.get("lat"),
+            "lon": place.get("lon"),
+        }
+        for form in [place["name"], *place.get("names", [])]:
+            b.alias(str(form), entity_id)
+
+
 def _add_organisations(b: _Builder) -> None:
     orgs = _load_yaml("organisations.yaml")
     for body in orgs["state_bodies"]:
@@ -439,6 +475,7 @@ def build_kb() -> dict[str, Any]:
     alpha2_to_3 = _add_countries(b, qids)
     _add_regions(b, qids, alpha2_to_3)
     _add_cities(b, alpha2_to_3)
+    _add_places(b)
     _add_organisations(b)
     _add_demonyms(b)
     _add_people(b)
@@ -463,8 +500,7 @@ def build_kb() -> dict[str, Any]:
 
 
 def serialise(kb: dict[str, Any]) -> bytes:
-    payload = json.dumps(kb, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return gzip.compress(payload.encode("utf-8"), compresslevel=6, mtime=0)
+    return encode(kb)
 
 
 def write_kb(path: Path) -> int:

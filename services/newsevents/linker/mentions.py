@@ -13,11 +13,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsevents.linker.gazetteer import Gazetteer, Match, normalise_key
 from newsevents.linker.kb import Cues, Entity, KnowledgeBase
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
+# Mentions look up the same few words and names again and again ("in", "di", "Kyiv"):
+# each is normalised once.
+_key = lru_cache(maxsize=1 << 16)(normalise_key)
+
+# Devanagari vowel signs and nasal marks are not word characters to `re`: without them
+# "में" (in) would split into "म" and never match the Hindi locatives.
+_MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*(?:['\u2019][^\W_]+)?", re.UNICODE)
 
 _KIND_SCORE = {"person": 2.5, "org": 2.5, "armed": 2.5, "country": 2.0, "city": 1.5, "region": 1.0}
 _CONTEXT_BONUS = 3.0
@@ -56,11 +64,13 @@ class Noun:
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
-    return [m.group(0) for m in _WORD.finditer(text[max(0, pos - 40 * n) : pos])][-n:]
+    words: list[str] = _WORD.findall(text[max(0, pos - 40 * n) : pos])
+    return words[-n:]
 
 
 def _words_after(text: str, pos: int, n: int) -> list[str]:
-    return [m.group(0) for m in _WORD.finditer(text[pos : pos + 40 * n])][:n]
+    words: list[str] = _WORD.findall(text[pos : pos + 40 * n])
+    return words[:n]
 
 
 def _adjacent_word(text: str, pos: int, forward: bool) -> str | None:
@@ -79,7 +89,7 @@ def _adjacent_word(text: str, pos: int, forward: bool) -> str | None:
 
 
 def _looks_like_person(text: str, match: Match, cues: Cues) -> bool:
-    if normalise_key(match.surface) not in cues.person_ambiguous:
+    if _key(match.surface) not in cues.person_ambiguous:
         return False
     for forward in (True, False):
         word = _adjacent_word(text, match.end if forward else match.start, forward)
@@ -114,13 +124,13 @@ def _region_cue(text: str, match: Match, cues: Cues) -> bool:
     """A region word right after the name, or before it across a list of names
     ("negara bagian Karen dan Shan", "Sagaing and Mandalay regions")."""
     after = _words_after(text, match.end, 1)
-    if after and normalise_key(after[0]) in cues.region_after:
+    if after and _key(after[0]) in cues.region_after:
         return True
     words = _words_before(text, match.start, 8)
     i = len(words)
     while i > 0:
-        one = normalise_key(words[i - 1])
-        two = normalise_key(" ".join(words[i - 2 : i])) if i >= 2 else ""
+        one = _key(words[i - 1])
+        two = _key(" ".join(words[i - 2 : i])) if i >= 2 else ""
         if one in cues.region_before or two in cues.region_before:
             return True
         if one in _JOINERS or words[i - 1][:1].isupper():
@@ -138,7 +148,7 @@ def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
     if _TURKISH_LOCATIVE.match(text, end):
         return True
     after = _words_after(text, end, 1)
-    if after and normalise_key(after[0]) in cues.locatives_after:
+    if after and _key(after[0]) in cues.locatives_after:
         return True  # Hindi postpositions: "नई दिल्ली में"
     words = _words_before(text, start, 2)
     if not words:
@@ -146,9 +156,9 @@ def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
     gap = text[:start].rstrip()
     if not gap.endswith(words[-1]):
         # "ke St Petersburg, Rusia": the country after a place takes that place's role
-        return gap.endswith(",")
-    last = normalise_key(words[-1])
-    return last in cues.locatives or normalise_key(" ".join(words)) in cues.locatives
+        return gap.endswith(",") and words[-1][:1].isupper()
+    last = _key(words[-1])
+    return last in cues.locatives or _key(" ".join(words)) in cues.locatives
 
 
 class Annotator:
@@ -159,15 +169,23 @@ class Annotator:
         self._nouns = Gazetteer(
             (noun, "noun:" + sector, 0, "") for noun, sector in kb.cues.sector_nouns.items()
         )
+        # An evidence sentence's nouns are asked for twice in a row (by `resolve`, then for
+        # the nouns no mention stands next to): the last answer is kept.
+        self._last_nouns: tuple[str, list[Noun]] | None = None
 
     def matches(self, text: str) -> list[Match]:
         return self.kb.gazetteer.find(text)
 
     def nouns(self, text: str) -> list[Noun]:
-        return [
+        last = self._last_nouns
+        if last is not None and last[0] == text:
+            return list(last[1])
+        found = [
             Noun(m.start, m.end, m.surface, m.entity_ids[0].split(":", 1)[1])
             for m in self._nouns.find(text)
         ]
+        self._last_nouns = (text, found)
+        return list(found)
 
     def context_countries(self, matches: Iterable[Match]) -> Counter[str]:
         """Countries named unambiguously (one candidate country), counted. Towns do not
@@ -188,7 +206,7 @@ class Annotator:
 
     def resolve(self, text: str, matches: Sequence[Match], context: Counter[str]) -> list[Mention]:
         cues = self.kb.cues
-        nouns = self.nouns(text)
+        nouns: list[Noun] | None = None  # only a country's mention needs them
         mentions: list[Mention] = []
         for match in matches:
             candidates = [e for e in (self.kb.entities.get(i) for i in match.entity_ids) if e]
@@ -197,7 +215,7 @@ class Annotator:
             region_cue = any(c.kind == "region" for c in candidates) and _region_cue(
                 text, match, cues
             )
-            surface = normalise_key(match.surface)
+            surface = _key(match.surface)
             best = max(candidates, key=lambda e: self._score(e, context, region_cue, surface))
             place = best if best.is_place else None
             actor = best if best.is_actor else None
@@ -211,6 +229,8 @@ class Annotator:
                 )
             sector = actor.sector if actor is not None else None
             if actor is not None and actor.kind == "country":
+                if nouns is None:
+                    nouns = self.nouns(text)
                 sector = _adjacent_sector(text, match, nouns)
             mentions.append(
                 Mention(
@@ -231,7 +251,7 @@ class Annotator:
     @staticmethod
     def _score(entity: Entity, context: Counter[str], region_cue: bool, surface: str) -> float:
         score = _KIND_SCORE.get(entity.kind, 0.0)
-        if entity.kind == "city" and normalise_key(entity.name) == surface:
+        if entity.kind == "city" and _key(entity.name) == surface:
             # A town's own name beats another town's former or foreign name ("Pokrovsk"
             # is a Ukrainian town and also an old name of Russia's Engels).
             score += _OWN_NAME_BONUS
