@@ -56,6 +56,7 @@ fuzz: $(STAMP) $(KB) $(CLF)  ## only the hostile-input fuzz suite (decoder, core
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check services tests deploy bench
 	$(BIN)/mypy
+	$(BIN)/mypy tests
 	$(BIN)/mypy --strict deploy/grafana/dashboards.py deploy/grafana/render.py deploy/grafana/snapshot.py deploy/fetch_helm.py
 
 audit: $(STAMP)  ## pip-audit of requirements.lock (what this network hides: .ci/dependency_audit.py)

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from newsevents.localkafka.broker import Broker, free_port, start_single
-from newsevents.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -60,17 +59,6 @@ def pipeline_env(kafka_bootstrap: str) -> dict[str, str]:
         "NEWSEVENTS_DATA_DIR": f"/tmp/newsevents-test-{run}",
         "NEWSEVENTS_LOG_LEVEL": "info",
     }
-
-
-def settings_from(env: dict[str, str]) -> Settings:
-    keys = {k: v for k, v in env.items() if k.startswith("NEWSEVENTS_") or k.startswith("KAFKA_")}
-    saved = dict(os.environ)
-    try:
-        os.environ.update(keys)
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 class Workers:

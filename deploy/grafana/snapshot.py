@@ -37,13 +37,14 @@ for entry in (str(REPO), str(REPO / "services")):
         sys.path.insert(0, entry)
 
 import render  # noqa: E402
-from tests.conftest import Workers, settings_from  # noqa: E402
+from tests.conftest import Workers  # noqa: E402
 from tests.deploy.toolchain import RULES, tool  # noqa: E402
 from tests.integration.kafka_io import produce  # noqa: E402
 
 from newsevents import topics  # noqa: E402
 from newsevents.localkafka.broker import free_port, start_single  # noqa: E402
 from newsevents.messages import RawArticle  # noqa: E402
+from newsevents.settings import Settings  # noqa: E402
 
 STAGES = ("classifier", "linker", "alert")
 OUT = REPO / "docs" / "dashboards"
@@ -182,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"prometheus on {prom.url}; waiting for the workers to be ready")
             workers.wait_ready(timeout=600)
             started = time.time()
-            raw = settings_from(env).topic(topics.RAW)
+            raw = Settings.from_env(env).topic(topics.RAW)
             for i in range(args.rounds):
                 log(f"round {i + 1}/{args.rounds}")
                 # samples/ every round keeps the throughput panels busy; the alert

@@ -22,7 +22,8 @@ import yaml
 
 from newsevents import topics
 from newsevents.localkafka.broker import free_port
-from tests.conftest import Workers, settings_from
+from newsevents.settings import Settings
+from tests.conftest import Workers
 from tests.deploy.toolchain import RULES, tool
 from tests.integration.kafka_io import produce
 
@@ -99,7 +100,7 @@ def test_dead_letter_alert_fires_on_a_live_worker(
     port = workers.start("all")
     prom: Prometheus = prometheus_for(port)  # starts while the worker joins its group
     workers.wait_ready()
-    settings = settings_from(pipeline_env)
+    settings = Settings.from_env(pipeline_env)
     raw = settings.topic(topics.RAW)
     bootstrap = pipeline_env["KAFKA_BOOTSTRAP_SERVERS"]
 

@@ -9,7 +9,7 @@ import pydantic
 import pytest
 
 from newsevents.messages import RawArticle
-from tests.conftest import settings_from
+from newsevents.settings import Settings
 from tests.faults.corpus import article, article_id
 from tests.faults.harness import Pipeline, StageWorkers
 from tests.faults.reconcile import Expected
@@ -51,4 +51,4 @@ def stage_workers(pipeline_env: dict[str, str], tmp_path: Path) -> Iterator[Stag
 
 
 def pipeline_for(env: dict[str, str]) -> Pipeline:
-    return Pipeline(settings_from(env), env["KAFKA_BOOTSTRAP_SERVERS"])
+    return Pipeline(Settings.from_env(env), env["KAFKA_BOOTSTRAP_SERVERS"])

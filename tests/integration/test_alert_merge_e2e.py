@@ -9,7 +9,8 @@ import pytest
 
 from newsevents import topics
 from newsevents.messages import Alert, Event
-from tests.conftest import Workers, settings_from
+from newsevents.settings import Settings
+from tests.conftest import Workers
 from tests.integration.kafka_io import consume_until, produce
 
 pytestmark = pytest.mark.integration
@@ -38,7 +39,7 @@ def gondar_versions(records: list[tuple[str, bytes | None, bytes]]) -> list[Even
 def test_reports_merge_across_languages_and_a_restart(
     workers: Workers, pipeline_env: dict[str, str]
 ) -> None:
-    settings = settings_from(pipeline_env)
+    settings = Settings.from_env(pipeline_env)
     bootstrap = pipeline_env["KAFKA_BOOTSTRAP_SERVERS"]
     for stage in ("classifier", "linker", "alert"):
         workers.start(stage)

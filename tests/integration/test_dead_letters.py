@@ -7,7 +7,8 @@ import pytest
 
 from newsevents import topics
 from newsevents.messages import ClassifiedArticle, DeadLetter
-from tests.conftest import Workers, settings_from
+from newsevents.settings import Settings
+from tests.conftest import Workers
 from tests.integration.kafka_io import consume_until, produce
 
 pytestmark = pytest.mark.integration
@@ -28,7 +29,7 @@ def test_bad_input_is_dead_lettered_and_good_input_flows(
 ) -> None:
     limit = 64 * 1024
     env = {**pipeline_env, "NEWSEVENTS_MAX_MESSAGE_BYTES": str(limit)}
-    settings = settings_from(env)
+    settings = Settings.from_env(env)
     workers.env = env
     workers.start("all")
     workers.wait_ready()

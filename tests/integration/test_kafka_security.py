@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,7 +208,7 @@ def cli(env: dict[str, str], *args: str, stdin: bytes | None = None
                           input=stdin, capture_output=True, timeout=120)
 
 
-def produce(env: dict[str, str], topic: str, *articles: dict[str, object]) -> None:
+def produce(env: dict[str, str], topic: str, *articles: Mapping[str, object]) -> None:
     lines = b"".join(orjson.dumps(a) + b"\n" for a in articles)
     done = cli(env, "produce", "--quiet", "--topic", topic, "-", stdin=lines)
     assert done.returncode == 0, done.stderr.decode()

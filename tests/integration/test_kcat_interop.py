@@ -10,7 +10,8 @@ import orjson
 import pytest
 
 from newsevents import topics
-from tests.conftest import Workers, settings_from
+from newsevents.settings import Settings
+from tests.conftest import Workers
 
 pytestmark = pytest.mark.integration
 
@@ -35,7 +36,7 @@ def kcat() -> str:
 
 
 def test_kcat_in_kcat_out(workers: Workers, pipeline_env: dict[str, str]) -> None:
-    settings = settings_from(pipeline_env)
+    settings = Settings.from_env(pipeline_env)
     bootstrap = pipeline_env["KAFKA_BOOTSTRAP_SERVERS"]
     workers.start("all")
     workers.wait_ready()
@@ -54,10 +55,10 @@ def test_kcat_in_kcat_out(workers: Workers, pipeline_env: dict[str, str]) -> Non
             capture_output=True, timeout=30,
         )
         for row in out.stdout.splitlines():
-            key, _, value = row.partition(b"\t")
+            raw_key, _, value = row.partition(b"\t")
             event = orjson.loads(value)
             if event["source_articles"][0]["article_id"] == "kcat-1":
-                found = (key.decode(), event)
+                found = (raw_key.decode(), event)
         if found is None:
             time.sleep(1)
     assert found is not None, workers.log("all")[-3000:]

@@ -13,7 +13,8 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from newsevents import topics
 from newsevents.messages import ClassifiedArticle, Event
-from tests.conftest import SAMPLES, Workers, settings_from
+from newsevents.settings import Settings
+from tests.conftest import SAMPLES, Workers
 from tests.integration.kafka_io import consume_until, wait_group_caught_up
 
 pytestmark = pytest.mark.integration
@@ -26,7 +27,7 @@ def events_of(records: list[tuple[str, bytes | None, bytes]]) -> list[Event]:
 def test_seed_and_samples_through_three_stage_processes(
     workers: Workers, pipeline_env: dict[str, str], seed_path: Path
 ) -> None:
-    settings = settings_from(pipeline_env)
+    settings = Settings.from_env(pipeline_env)
     for stage in ("classifier", "linker", "alert"):
         workers.start(stage)
     workers.wait_ready()
@@ -108,7 +109,7 @@ def test_seed_and_samples_through_three_stage_processes(
 def test_repeated_article_is_not_emitted_twice(
     workers: Workers, pipeline_env: dict[str, str], seed_path: Path
 ) -> None:
-    settings = settings_from(pipeline_env)
+    settings = Settings.from_env(pipeline_env)
     workers.start("all")
     workers.wait_ready()
     for _ in range(2):

@@ -16,7 +16,8 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from newsevents import topics
-from tests.conftest import Workers, settings_from
+from newsevents.settings import Settings
+from tests.conftest import Workers
 from tests.integration.kafka_io import produce
 
 pytestmark = pytest.mark.integration
@@ -53,7 +54,7 @@ def test_consumed_equals_completed_plus_dead_lettered(
     env = {**pipeline_env, "NEWSEVENTS_WATCHDOG_INTERVAL_SECONDS": "0.5",
            "NEWSEVENTS_STALL_SECONDS": "30"}
     workers.env = env
-    settings = settings_from(env)
+    settings = Settings.from_env(env)
     bootstrap = env["KAFKA_BOOTSTRAP_SERVERS"]
     workers.start("all")
     workers.wait_ready(timeout=240)

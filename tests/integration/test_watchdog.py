@@ -14,7 +14,8 @@ import orjson
 import pytest
 
 from newsevents import topics
-from tests.conftest import Workers, settings_from
+from newsevents.settings import Settings
+from tests.conftest import Workers
 from tests.integration.kafka_io import produce
 
 pytestmark = pytest.mark.integration
@@ -26,7 +27,7 @@ def test_stalled_worker_fails_liveness_but_stays_ready(
     env = {**pipeline_env, "NEWSEVENTS_FAULT_DELAY_SECONDS": "600",
            "NEWSEVENTS_STALL_SECONDS": "4", "NEWSEVENTS_WATCHDOG_INTERVAL_SECONDS": "0.5"}
     workers.env = env
-    settings = settings_from(env)
+    settings = Settings.from_env(env)
     workers.start("linker")
     workers.wait_ready(timeout=240)
     # Idle with nothing to read is not a stall.

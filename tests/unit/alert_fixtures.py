@@ -17,7 +17,7 @@ def clash(article_id: str, country: str, place_id: str, place_name: str, *, day:
     return Event(
         event_id=event_id_for(article_id, "armed-clash"),
         event_type="armed-clash",
-        subtype=subtype,  # type: ignore[arg-type]
+        subtype=subtype,
         actors=[
             Actor(name="People's Defence Force", entity_id="armed:pdf", country=country,
                   sector="REB"),
@@ -25,7 +25,7 @@ def clash(article_id: str, country: str, place_id: str, place_name: str, *, day:
                   sector="MIL"),
         ],
         location=Place(name=place_name, entity_id=place_id, country=country,
-                       precision=precision, admin1=admin1),  # type: ignore[arg-type]
+                       precision=precision, admin1=admin1),
         date=DateSpan(start=date(2025, 5, day), end=date(2025, 5, day), precision="day"),
         evidence=[Evidence(text=text, start=0, end=len(text), triggers=[
             Trigger(text="Fighting", lemma="fighting", start=0, end=8, weight=0.8)])],

@@ -26,7 +26,7 @@ def test_score_counts_tp_fp_fn_and_subtypes() -> None:
             "armed-clash": {"subtype": "battle", "countries": ["MMR"], "actors": [],
                             "place": None}}},
     ]
-    results = [
+    results: list[dict[str, Any]] = [
         {"events": [event("diplomatic-engagement", "meeting", ["FRA"],
                           {"name": "Jakarta", "country": "IDN"}),
                     event("armed-clash", "attack", ["FRA"], None)]},

@@ -11,6 +11,7 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
+from newsevents import pipeline as pipeline_module
 from newsevents.alert.agent import make_candidates, make_merge
 from newsevents.alert.engine import AlertEngine
 from newsevents.alert.rules import load_rules
@@ -122,7 +123,7 @@ def test_jsonl_and_text_files_over_the_limit_are_reported_not_read(tmp_path: Pat
 
 def test_extract_applies_the_message_limit_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
     # The pipeline is never reached by these lines; loading the real one would only cost time.
-    monkeypatch.setattr(extract_cli.Pipeline, "load", staticmethod(lambda: Untouchable()))
+    monkeypatch.setattr(pipeline_module.Pipeline, "load", staticmethod(lambda: Untouchable()))
     stdin = article_line("big", 20 * LIMIT) + b"\n" + b"{not json\n"
     done = CliRunner().invoke(extract_cli.extract, input=stdin,
                               env={"NEWSEVENTS_MAX_MESSAGE_BYTES": str(LIMIT)})

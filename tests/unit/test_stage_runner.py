@@ -9,7 +9,7 @@ import orjson
 from newsevents.settings import Settings
 from newsevents.streaming import metrics
 from newsevents.streaming.codec import RejectedMessage
-from newsevents.streaming.stage import Incoming, Output, StageRunner
+from newsevents.streaming.stage import Incoming, Output, Process, StageRunner
 
 
 class Recorder:
@@ -28,12 +28,12 @@ def record(value: bytes | None = b"{}") -> Incoming:
                     timestamp=None)
 
 
-def run(runner: StageRunner, rec: Incoming, process) -> list[Output]:  # type: ignore[no-untyped-def]
+def run(runner: StageRunner, rec: Incoming, process: Process) -> list[Output]:
     return asyncio.run(runner.handle(rec, process))
 
 
 def dead_letters(metric_stage: str, reason: str) -> float:
-    return metrics.DEAD_LETTERS.labels(metric_stage, reason)._value.get()  # type: ignore[attr-defined]
+    return float(metrics.DEAD_LETTERS.labels(metric_stage, reason)._value.get())
 
 
 def test_outputs_are_sent_with_prefix_and_counted() -> None:
@@ -42,7 +42,7 @@ def test_outputs_are_sent_with_prefix_and_counted() -> None:
     outs = run(runner, record(), lambda r: [Output("articles.classified", "a1", b"v")])
     assert outs == [Output("articles.classified", "a1", b"v")]
     assert send.sent == [("p.articles.classified", b"a1", b"v")]
-    assert metrics.MESSAGES_CONSUMED.labels("t-ok")._value.get() == 1  # type: ignore[attr-defined]
+    assert metrics.MESSAGES_CONSUMED.labels("t-ok")._value.get() == 1
 
 
 def test_core_exception_goes_to_dlq_with_original_payload() -> None:

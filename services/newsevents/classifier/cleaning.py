@@ -36,6 +36,13 @@ _AGENCY_CREDIT = re.compile(r"(?:\b\w{1,25}\s*:\s*[A-Z][\w.]*\s*/\s*\w|\b[A-Z]{2
 _BULLET = re.compile(r"^[-–—»•▸▪►*·]\s*\S")
 _URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _SHORT_LINE_WORDS = 10
+# Thai, Lao, Burmese, Khmer, Chinese and Japanese put no space between words
+# (Thai paragraphs often end without a full stop either): their letters count
+# as words at about this many to a word, so a paragraph is not "short".
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+)
+_UNSPACED_CHARS_PER_WORD = 5
 _ALL_CAPS_MAX_WORDS = 12
 # Captions, credits and widgets are short; longer lines only get the cheap checks.
 _FURNITURE_MAX_CHARS = 400
@@ -69,13 +76,17 @@ def _normalise(line: str) -> str:
 
 
 def _is_all_caps(line: str) -> bool:
-    # Scripts without case (Thai, Arabic, Han) are never "all caps".
-    return (
-        line.upper() == line
-        and line.lower() != line
-        and len(line.split()) <= _ALL_CAPS_MAX_WORDS
-        and sum(1 for c in line if c.isalpha()) >= 3
-    )
+    # Letters without case (Thai, Arabic, Han) are not capitals: a Thai or
+    # Chinese paragraph quoting "(TNLA)" has no lower case either, yet is
+    # body text. Capitals must be most of the letters.
+    if line.upper() != line or len(line.split()) > _ALL_CAPS_MAX_WORDS:
+        return False
+    letters = capitals = 0
+    for c in line:
+        if c.isalpha():
+            letters += 1
+            capitals += c.isupper()
+    return capitals >= 3 and 2 * capitals >= letters
 
 
 # Line shapes that decide a line before any marker word does (the marker-free
@@ -132,7 +143,8 @@ def _shape(line: str) -> tuple[int, bool]:
             if "/" in line and _AGENCY_CREDIT.search(line):
                 return _SHAPE_FURNITURE, False
             photo_candidate = True
-    if line.count(" ") + 1 < _SHORT_LINE_WORDS and not _SENTENCE_END.search(line[-6:]):
+    if (line.count(" ") + 1 < _SHORT_LINE_WORDS and not _SENTENCE_END.search(line[-6:])
+            and len(_UNSPACED.findall(line)) < _SHORT_LINE_WORDS * _UNSPACED_CHARS_PER_WORD):
         return _SHAPE_SHORT, photo_candidate
     return _SHAPE_KEEP, photo_candidate
 
