@@ -79,12 +79,16 @@ def test_second_alert_worker_joins_and_leaves_mid_stream(
     stage_workers.env = env
     pipeline = pipeline_for(env)
     stage_workers.start_pipeline()
-    pipeline.produce(messages(ARTICLES))
+    corpus = messages(ARTICLES)
+    pipeline.produce(corpus[:ARTICLES // 2])
     pipeline.wait_progress("alert", topics.LINKED, ARTICLES // 5, stage_workers)
 
     stage_workers.start_as("alert-2", "alert",
                            {"NEWSEVENTS_DATA_DIR": str(tmp_path / "alert-2-data")})
     stage_workers.wait_ready()
+    # The rest only now: however fast the first worker got through the first
+    # half, the two must share a stream that is still flowing.
+    pipeline.produce(corpus[ARTICLES // 2:])
     done_before = pipeline.committed("alert", topics.LINKED)
     pipeline.wait_progress("alert", topics.LINKED, done_before + ARTICLES // 5, stage_workers)
     status, body = stage_workers.get("alert-2", "/metrics")

@@ -193,3 +193,25 @@ def test_the_evaluation_accepts_another_spelling_of_the_same_place() -> None:
     assert place_matches(predicted, gold, ids)
     elsewhere = {"name": "Sumy", "country": "UKR", "precision": "city"}
     assert not place_matches(predicted, elsewhere, ids)
+
+
+def test_a_country_gone_to_is_a_visit_venue_but_not_a_battlefield(linker: Linker) -> None:
+    clash = _place(
+        linker,
+        ["Junta militer Myanmar makin merapat ke Rusia di tengah serangan kelompok "
+         "bersenjata yang kian gencar di negara bagian Shan."],
+        "armed-clash",
+        "attack",
+        language="id",
+        triggers=["serangan"],
+    )
+    assert clash is not None and clash.country == "MMR"
+    visit = _place(
+        linker,
+        ["Menteri Luar Negeri Thailand bertolak ke Rusia untuk kunjungan resmi tiga hari."],
+        "diplomatic-engagement",
+        "visit",
+        language="id",
+        triggers=["kunjungan resmi"],
+    )
+    assert visit is not None and visit.country == "RUS"

@@ -151,7 +151,8 @@ class Linker:
                 actor_mentions.extend(ev_mentions)
             else:
                 actor_mentions.extend(m for m in ev_mentions if not _topic_country(m, mentions))
-        location = locate_event(self.kb, sited, context.countries)
+        location = locate_event(self.kb, sited, context.countries,
+                                clash=detection.event_type == "armed-clash")
         location = self._with_headline(location, mentions, context)
         # Built only when the evidence leaves the place or the date open.
         around: list[Sentence] | None = None

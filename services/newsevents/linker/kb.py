@@ -41,6 +41,7 @@ class Cues:
     sector_nouns: dict[str, str]  # normalised noun -> sector
     locatives: frozenset[str]
     locatives_after: frozenset[str]
+    directionals: frozenset[str]  # the locatives that say "to": a destination
     region_before: frozenset[str]
     region_after: frozenset[str]
     person_ambiguous: frozenset[str]
@@ -71,6 +72,7 @@ def _cues(raw: dict[str, Any]) -> Cues:
         sector_nouns=nouns,
         locatives=norm_set("locatives"),
         locatives_after=norm_set("locatives_after"),
+        directionals=norm_set("directionals"),
         region_before=norm_set("region_before"),
         region_after=norm_set("region_after"),
         person_ambiguous=norm_set("person_ambiguous"),

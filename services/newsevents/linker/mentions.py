@@ -46,6 +46,7 @@ class Mention:
     region_cue: bool = False  # "negara bagian Karen", "Shan State"
     in_name: bool = False  # followed by a capitalised word: "Bole International Airport"
     after_name: bool = False  # preceded by a capitalised word mid-sentence: "Kazuhiko Tanabe"
+    directional: bool = False  # follows "to", "ke", "nach": where someone went, not was
 
     @property
     def country(self) -> str | None:
@@ -142,6 +143,12 @@ def _region_cue(text: str, match: Match, cues: Cues) -> bool:
 
 # Turkish writes the locative case onto the name after an apostrophe ("Astana'da").
 _TURKISH_LOCATIVE = re.compile(r"['\u2019](?:n?d|t)[ae]\b")
+
+
+def _directional(text: str, start: int, cues: Cues) -> bool:
+    words = _words_before(text, start, 1)
+    return bool(words) and text[:start].rstrip().endswith(words[-1]) and (
+        _key(words[-1]) in cues.directionals)
 
 
 def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
@@ -244,6 +251,7 @@ class Annotator:
                     region_cue,
                     _capitalised_next(text, match.end),
                     _capitalised_before(text, match.start, cues),
+                    _directional(text, match.start, cues),
                 )
             )
         return mentions

@@ -174,15 +174,20 @@ def trigger_distance(start: int, end: int, triggers: Sequence[tuple[int, int]]) 
     return best
 
 
-def _where_not_who(mention: Mention) -> bool:
+def _where_not_who(mention: Mention, clash: bool) -> bool:
     """A bare country name or adjective names a party ("Ukrainian drones", "the ambassador
-    of Poland", "Russia said"); it names where only after "in" or before a region word."""
+    of Poland", "Russia said"); it names where only after "in" or before a region word.
+    "To Russia" is where a visit went, never where a clash was."""
     place = mention.place
-    return place is not None and (place.kind != "country" or mention.locative or mention.region_cue)
+    if place is None:
+        return False
+    if place.kind != "country" or mention.region_cue:
+        return True
+    return mention.locative and not (clash and mention.directional)
 
 
 def locate_event(
-    kb: KnowledgeBase, sited: Sequence[Sited], context: Mapping[str, int]
+    kb: KnowledgeBase, sited: Sequence[Sited], context: Mapping[str, int], *, clash: bool = False
 ) -> Place | None:
     """Where the event happened: the place said nearest to the words that state it.
 
@@ -204,7 +209,7 @@ def locate_event(
         mention = paired[id(s.mention)]
         if mention.place is None or not _credible(mention, mention.place, context):
             continue
-        if not _where_not_who(mention):
+        if not _where_not_who(mention, clash):
             continue
         usable.append(replace(s, mention=mention))
     if not usable:
