@@ -59,6 +59,7 @@ def _small_kb() -> dict[str, Any]:
             "sector_nouns": {"MIL": ["junta", "army"]},
             "locatives": ["in", "di"],
             "locatives_after": [],
+            "directionals": ["to"],
             "region_before": ["negara bagian"],
             "region_after": ["state"],
             "person_ambiguous": ["karen"],

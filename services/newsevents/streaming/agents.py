@@ -31,29 +31,9 @@ AfterEmit = Callable[[Sequence[list[Output]]], None]
 # outputs are not yet all acknowledged.
 BATCH_MAX = 500
 MAX_BATCHES_IN_FLIGHT = 4
-# Event loop turns to wait for the next fetched message before a batch is cut.
-ARRIVAL_TURNS = 10
 
 # The watchdog needs every runner of an app; the stage modules only see the app.
 _RUNNERS: weakref.WeakKeyDictionary[faust.App, list[StageRunner]] = weakref.WeakKeyDictionary()
-
-
-async def _more_arrives(stream: Any) -> bool:
-    """Whether another fetched message reaches the stream within a few loop turns.
-
-    faust hands fetched messages to the stream one at a time, a few event
-    loop turns apart (its fetch loop awaits each delivery), so the queue
-    looks empty between two messages of one fetch. Batching only what is
-    queued gave batches of one message and a producer wake-up per message;
-    yielding these few turns (microseconds, not a timed wait) lets a fetch
-    arrive as one batch. Measured on the no-op pipeline: CPU per message per
-    hop fell to about 0.4 of what it was.
-    """
-    for _ in range(ARRIVAL_TURNS):
-        await asyncio.sleep(0)
-        if not stream.channel.queue.empty():
-            return True
-    return False
 
 
 def runners_of(app: faust.App) -> list[StageRunner]:
@@ -113,8 +93,6 @@ def add_stage_agent(
             # A batch is whatever has arrived: no waiting for more, so a lone
             # message goes through at once, and a backlog in batches of BATCH_MAX.
             if len(events) < BATCH_MAX and not stream.channel.queue.empty():
-                continue
-            if len(events) < BATCH_MAX and await _more_arrives(stream):
                 continue
             taken, events = events, []
             if delay:
