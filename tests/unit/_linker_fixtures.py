@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsevents.messages import ClassifiedArticle, Detection, Evidence, RawArticle
+from newsevents.linker.core import Linker
+from newsevents.messages import ClassifiedArticle, Detection, Evidence, Place, RawArticle, Trigger
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -58,3 +59,41 @@ def article(
         detections=built,
         pipeline_version="test",
     )
+
+
+def with_triggers(classified: ClassifiedArticle, words: Sequence[str]) -> ClassifiedArticle:
+    """The classifier's triggers: each of `words` found in an evidence sentence fires."""
+    detections: list[Detection] = []
+    for detection in classified.detections:
+        evidence: list[Evidence] = []
+        for ev in detection.evidence:
+            triggers = [
+                Trigger(text=w, lemma=w, start=ev.start + i, end=ev.start + i + len(w), weight=0.9)
+                for w in words
+                if (i := ev.text.find(w)) >= 0
+            ]
+            evidence.append(ev.model_copy(update={"triggers": triggers}))
+        detections.append(detection.model_copy(update={"evidence": evidence}))
+    return classified.model_copy(update={"detections": detections})
+
+
+def linked_place(
+    linker: Linker,
+    paragraphs: Sequence[str],
+    evidence: Sequence[int],
+    event_type: str,
+    subtype: str,
+    *,
+    title: str = "",
+    language: str = "en",
+    triggers: Sequence[str] = (),
+) -> Place | None:
+    """The place the linker gives the one event whose evidence is `paragraphs[evidence]`."""
+    classified = article(
+        title,
+        paragraphs,
+        [(event_type, subtype, list(evidence))],
+        language=language,
+        published_at=published(2025, 3, 4),
+    )
+    return linker.link(with_triggers(classified, triggers)).linked[0].location

@@ -75,6 +75,12 @@ Vor allem Autos und Maschinen wurden weniger nachgefragt.""", DIP),
 Die Opposition im Bundestag kritisierte das Treffen als Hinterzimmerpolitik.""", DIP),
     ("de-interview", """Der ukrainische Botschafter sagte im Gespräch mit der Zeitung, sein Land brauche dringend mehr Flugabwehrsysteme aus Deutschland.
 Die Bundesregierung prüft derzeit weitere Lieferungen.""", DIP),
+    # Calls for talks and backing for mediation are stances, not engagements.
+    ("de-called-for-talks", """Die Außenministerin hat Armenien und Aserbaidschan zu direkten Verhandlungen über ein Friedensabkommen aufgefordert.
+Deutschland unterstütze die Vermittlung der Europäischen Union, sagte sie in Berlin.""", DIP),
+    # Trial reporting retells old attacks.
+    ("de-court-case", """Vor dem Oberlandesgericht Koblenz hat der Prozess gegen einen mutmaßlichen Kämpfer einer Miliz begonnen.
+Laut Anklage soll er an Angriffen auf Stellungen der syrischen Armee bei Aleppo teilgenommen haben.""", CLASH),
 ]
 
 

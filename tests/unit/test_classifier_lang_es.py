@@ -232,6 +232,12 @@ En el encuentro, los mandatarios estatales pidieron más recursos para las polic
 La Cancillería argentina reiteró este lunes, en un comunicado, su reclamo de soberanía sobre las islas Malvinas y criticó la instalación de una nueva estación de radar británica en el archipiélago.
 
 Londres no respondió al comunicado y reafirmó en la Cámara de los Comunes que el estatus de las islas no está en discusión.""", DIP),
+    # Fighting crime is a policy, not a battle.
+    ("es-combatir-narcotrafico", "", """Los gobiernos de Perú y Bolivia acordaron intensificar sus esfuerzos para combatir el narcotráfico y la minería ilegal en la zona del lago Titicaca.
+Las policías de ambos países compartirán información de inteligencia.""", CLASH),
+    # Trial reporting retells old attacks.
+    ("es-juicio", "", """La Fiscalía pidió 40 años de prisión para los tres acusados del ataque contra la base militar de Tumaco durante el juicio que se celebra en Cali.
+El tribunal dará a conocer la sentencia en junio.""", CLASH),
 ]
 
 

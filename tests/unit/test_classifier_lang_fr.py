@@ -247,6 +247,12 @@ La rencontre s'est achevée sans accord, selon plusieurs participants.""", DIP),
 Le gouvernement de transition du Mali a rejeté lundi, dans un communiqué, les accusations portées par la CEDEAO, qu'il qualifie de « tentative de déstabilisation ».
 
 Bamako menace de revoir l'ensemble de ses engagements régionaux si les sanctions ne sont pas levées.""", DIP),
+    # "Sans date": not scheduled.
+    ("fr-sans-date", "", """La visite du président sénégalais à Paris reste sans date, a indiqué l'Élysée vendredi.
+Les deux capitales maintiennent des contacts réguliers.""", DIP),
+    # Trial reporting retells old attacks.
+    ("fr-proces", "", """Le procès de quatre accusés soupçonnés d'avoir participé à l'attaque contre le camp militaire de Boulkessi s'est ouvert lundi devant le tribunal de Bamako.
+Le verdict est attendu en juillet.""", CLASH),
 ]
 
 

@@ -131,6 +131,10 @@ Iklan
     ("trade", "Eksport Malaysia ke China naik 8 peratus", """KUALA LUMPUR: Eksport Malaysia ke China meningkat 8.2 peratus tahun ke tahun kepada RM15.6 bilion pada Mei, menurut Jabatan Perangkaan Malaysia.
 Jumlah dagangan dengan Amerika Syarikat pula susut 3.1 peratus manakala lebihan dagangan negara mencecah RM12 bilion.
 """, (DIP,)),
+    # A date not yet finalised and officials still trying to find one: nothing scheduled.
+    ("ms-belum-dimuktamadkan", "Tarikh mesyuarat suruhanjaya bersama belum dimuktamadkan", """KUALA LUMPUR: Mesyuarat Suruhanjaya Bersama Malaysia-Indonesia kali ke-19 masih belum dimuktamadkan, kata Wisma Putra hari ini.
+Pegawai kedua-dua negara sedang berusaha mencari tarikh yang sesuai untuk pertemuan menteri luar itu.
+Iklan""", (DIP,)),
 ]
 
 

@@ -78,6 +78,18 @@ A soja liderou as vendas.""", DIP),
 Deputados da oposição criticaram o encontro.""", DIP),
     ("pt-statement", """O Ministério das Relações Exteriores de Angola acusou hoje o M23 de violar o cessar-fogo e apelou à comunidade internacional para pressionar os rebeldes.
 Em comunicado, Luanda lembrou que a paz no leste da RDC é essencial para a região.""", DIP),
+    # "Sem data marcada": not scheduled.
+    ("pt-sem-data", """A visita do Presidente de Moçambique a Lisboa continua sem data marcada, informou o Palácio de Belém.
+Os dois governos mantêm contactos regulares sobre a agenda.""", DIP),
+    # Trial reporting retells old attacks.
+    ("pt-julgamento", """O tribunal de Pemba ouviu hoje as testemunhas no julgamento de dez réus acusados de apoiar os insurgentes que atacaram a base militar de Mocímboa da Praia.
+A sentença será lida no próximo mês.""", CLASH),
+    # Fighting crime is a policy, not a battle.
+    ("pt-combater", """Os ministros da Justiça do Brasil e do Paraguai assinaram em Foz do Iguaçu um acordo para combater o narcotráfico e o contrabando na fronteira.
+O texto prevê troca de informações entre as polícias.""", CLASH),
+    # Protesting against a treaty is no engagement.
+    ("pt-protesto-tratado", """Milhares de agricultores franceses saíram às ruas de Paris para protestar contra o tratado entre a União Europeia e o Mercosul.
+Os manifestantes bloquearam avenidas com tratores durante toda a manhã.""", DIP),
 ]
 
 

@@ -103,6 +103,9 @@ Dumalo rin sa pulong ang ilang kongresista at alkalde mula sa lalawigan.
     ("trade", "Exports ng PH sa China, tumaas ng 6%", """Tumaas ng 6.1 porsiyento ang exports ng Pilipinas sa China noong Abril, ayon sa Philippine Statistics Authority.
 Umabot naman sa $4.2 bilyon ang trade deficit ng bansa sa nasabing buwan.
 """, (DIP,)),
+    # Rival candidates' supporters scuffling is unrest.
+    ("tl-tagasuporta", "Gulo sa harap ng munisipyo", """Nagkasagupa ang mga tagasuporta ng dalawang kandidato sa pagka-alkalde sa harap ng munisipyo nitong Linggo ng hapon, ayon sa pulisya.
+Walang naiulat na nasaktan at agad na naawat ng mga pulis ang gulo.""", (CLASH,)),
 ]
 
 

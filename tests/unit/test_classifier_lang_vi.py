@@ -98,6 +98,9 @@ Thủ tướng yêu cầu tỉnh đẩy mạnh đầu tư hạ tầng và thu h�
     ("trade", "Kim ngạch xuất khẩu sang Mỹ tăng 20%", """Kim ngạch xuất khẩu của Việt Nam sang Mỹ trong 5 tháng đầu năm đạt 55 tỷ USD, tăng 20% so với cùng kỳ năm trước, theo số liệu của Cục Thống kê.
 Thặng dư thương mại với Mỹ tiếp tục ở mức cao.
 """, (DIP,)),
+    # A press conference ("họp báo") is no meeting between states.
+    ("vi-hop-bao", "Người phát ngôn trả lời báo chí", """Tại cuộc họp báo thường kỳ chiều nay, người phát ngôn Bộ Ngoại giao Việt Nam trả lời câu hỏi về hoạt động của tàu Trung Quốc tại Biển Đông.
+Bà khẳng định Việt Nam kiên quyết bảo vệ chủ quyền của mình.""", (DIP,)),
 ]
 
 

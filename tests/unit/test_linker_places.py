@@ -9,29 +9,13 @@ import pytest
 
 from newsevents.evaluation import kb_place_ids, place_matches
 from newsevents.linker.core import Linker
-from newsevents.messages import ClassifiedArticle, Detection, Evidence, Place, Trigger
-from tests.unit._linker_fixtures import article, published
+from newsevents.messages import Place
+from tests.unit._linker_fixtures import linked_place
 
 
 @pytest.fixture(scope="module")
 def linker() -> Linker:
     return Linker.load()
-
-
-def _with_triggers(classified: ClassifiedArticle, words: Sequence[str]) -> ClassifiedArticle:
-    """The classifier's triggers: each of `words` found in an evidence sentence fires."""
-    detections: list[Detection] = []
-    for detection in classified.detections:
-        evidence: list[Evidence] = []
-        for ev in detection.evidence:
-            triggers = [
-                Trigger(text=w, lemma=w, start=ev.start + i, end=ev.start + i + len(w), weight=0.9)
-                for w in words
-                if (i := ev.text.find(w)) >= 0
-            ]
-            evidence.append(ev.model_copy(update={"triggers": triggers}))
-        detections.append(detection.model_copy(update={"evidence": evidence}))
-    return classified.model_copy(update={"detections": detections})
 
 
 def _place(
@@ -44,14 +28,8 @@ def _place(
     language: str = "en",
     triggers: Sequence[str] = (),
 ) -> Place | None:
-    classified = article(
-        title,
-        paragraphs,
-        [(event_type, subtype, list(range(len(paragraphs))))],
-        language=language,
-        published_at=published(2025, 3, 4),
-    )
-    return linker.link(_with_triggers(classified, triggers)).linked[0].location
+    return linked_place(linker, paragraphs, range(len(paragraphs)), event_type, subtype,
+                        title=title, language=language, triggers=triggers)
 
 
 def test_the_place_next_to_the_trigger_wins_over_one_named_in_passing(linker: Linker) -> None:

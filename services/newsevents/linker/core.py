@@ -5,17 +5,26 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from newsevents.linker.actors import ActorResolver, ArticleContext
 from newsevents.linker.dates import DateFinder, resolve_date
-from newsevents.linker.gazetteer import Match
+from newsevents.linker.gazetteer import Match, unspaced_text
 from newsevents.linker.kb import KnowledgeBase, load_kb
 from newsevents.linker.kb_build import DEFAULT_KB_PATH
 from newsevents.linker.mentions import Annotator, Mention, Noun, unattached_nouns
-from newsevents.linker.places import Sited, locate, locate_event, trigger_distance
+from newsevents.linker.places import (
+    Sited,
+    locate,
+    locate_event,
+    place_level,
+    trigger_distance,
+)
 from newsevents.linker.surroundings import (
+    Dateline,
     Sentence,
+    dateline,
     headline,
     lead,
     lines_pointing_elsewhere,
@@ -77,9 +86,15 @@ class Linker:
             except Exception:
                 log.exception("linker: article context failed for %s", classified.article.id)
         linked: list[LinkedDetection] = []
+        filed: tuple[Dateline, Place] | None = None
+        if classified.detections:
+            try:
+                filed = self._dateline(classified, context)
+            except Exception:
+                log.exception("linker: dateline failed for %s", classified.article.id)
         for detection in classified.detections:
             try:
-                linked.append(self._link_detection(classified, detection, context))
+                linked.append(self._link_detection(classified, detection, context, filed))
             except Exception:
                 log.exception("linker: detection failed for %s", classified.article.id)
                 linked.append(
@@ -129,8 +144,37 @@ class Linker:
         nouns = unattached_nouns(self.annotator.nouns(text), mentions, text)
         return mentions, nouns
 
+    def _dateline(
+        self, classified: ClassifiedArticle, context: ArticleContext
+    ) -> tuple[Dateline, Place] | None:
+        """Where the report was filed from, when its dateline names a town or region of a
+        country the article is about."""
+        found = dateline(classified.article.text)
+        if found is None:
+            return None
+        text = found.place_text
+        for mention in self.annotator.resolve(
+            text, self.annotator.matches(text), context.countries
+        ):
+            place = mention.place
+            if (
+                place is not None
+                and place.kind in ("city", "region")
+                and (mention.start == 0 or unspaced_text(text))
+                and mention.end == len(text)
+                and context.countries.get(place.country or "")
+            ):
+                located = locate(self.kb, [replace(mention, locative=True)], context.countries)
+                if located is not None:
+                    return found, located
+        return None
+
     def _link_detection(
-        self, classified: ClassifiedArticle, detection: Detection, context: ArticleContext
+        self,
+        classified: ClassifiedArticle,
+        detection: Detection,
+        context: ArticleContext,
+        filed: tuple[Dateline, Place] | None = None,
     ) -> LinkedDetection:
         mentions: list[Mention] = []
         nouns: list[Noun] = []
@@ -142,8 +186,16 @@ class Linker:
             ev_mentions, ev_nouns = self._evidence_mentions(evidence, context)
             base = evidence.start
             triggers = [(t.start - base, t.end - base) for t in evidence.triggers]
+            # The dateline says where the reporter was, not where the event was.
+            skip = (
+                len(filed[0].prefix)
+                if filed is not None and evidence.text.startswith(filed[0].prefix)
+                else 0
+            )
             sited.extend(
-                Sited(m, i, trigger_distance(m.start, m.end, triggers)) for m in ev_mentions
+                Sited(m, i, trigger_distance(m.start, m.end, triggers))
+                for m in ev_mentions
+                if m.start >= skip
             )
             mentions.extend(ev_mentions)
             nouns.extend(ev_nouns)
@@ -153,7 +205,9 @@ class Linker:
                 actor_mentions.extend(m for m in ev_mentions if not _topic_country(m, mentions))
         location = locate_event(self.kb, sited, context.countries,
                                 clash=detection.event_type == "armed-clash")
-        location = self._with_headline(location, mentions, context)
+        location = self._with_headline(
+            location, mentions, context, clash=detection.event_type == "armed-clash"
+        )
         # Built only when the evidence leaves the place or the date open.
         around: list[Sentence] | None = None
 
@@ -164,6 +218,15 @@ class Linker:
             return around
 
         specific = any(m.place is not None and m.place.kind != "country" for m in mentions)
+        if (
+            filed is not None
+            and detection.event_type == "diplomatic-engagement"
+            and (location is None or location.precision == "country")
+            and (location is None or location.country == filed[1].country)
+        ):
+            # A visit or meeting the evidence places nowhere more precise is, as a rule,
+            # where the reporter filed from: "VILNIUS - Defence ministers ... met".
+            location = filed[1]
         if detection.subtype == "call":
             location = None  # a call joins two places and happens in neither
         elif location is None or (location.precision == "country" and not specific):
@@ -183,11 +246,20 @@ class Linker:
         return LinkedDetection(detection=detection, actors=actors, location=location, date=when)
 
     def _with_headline(
-        self, location: Place | None, mentions: list[Mention], context: ArticleContext
+        self,
+        location: Place | None,
+        mentions: list[Mention],
+        context: ArticleContext,
+        *,
+        clash: bool = False,
     ) -> Place | None:
         """The headline says where the story is: its town or region wins over a bare country
         in the evidence and over another town of the same country that the evidence names
-        in passing ("arrived in Ankara" vs "will fly on to Istanbul")."""
+        in passing ("arrived in Ankara" vs "will fly on to Istanbul").
+
+        It never moves the evidence's place to another country (headlines often join two
+        stories: "talks in Jeddah as RSF storms Babanusa"), nor widens it to a region the
+        evidence's town lies in ("Las Navas" under a headline on "Northern Samar")."""
         title = [
             m for m in context.title_mentions if m.place is not None and m.place.kind != "country"
         ]
@@ -198,7 +270,25 @@ class Linker:
         title_ids = {m.place.id for m in title if m.place is not None}
         both = [m for m in mentions if m.place is not None and m.place.id in title_ids]
         if both:
-            return locate(self.kb, both, context.countries) or location
+            chosen = locate(self.kb, both, context.countries)
+            if chosen is None:
+                return location
+            said_where = any(
+                m.locative and m.place is not None and m.place.id == chosen.entity_id
+                for m in title
+            )
+            agree = location is not None and location.entity_id in title_ids
+            if agree and location is not None and not (
+                said_where and place_level(self.kb, chosen) > place_level(self.kb, location)
+            ):
+                # The evidence and the headline agree, unless the headline says in which
+                # town of it ("Cabo Delgado: ... enfrentam insurgentes em Macomia").
+                return location
+            # "en visite de travail à Ankara": a headline that says where may move a
+            # visit's place abroad; a clash's or one that merely names a place may not.
+            if (said_where and not clash) or self._may_replace(location, chosen):
+                return chosen
+            return location
         named = {m.country for m in mentions if m.country}
         if named:
             title = [m for m in title if m.country in named]
@@ -208,12 +298,25 @@ class Linker:
         if location.precision == "country":
             return headline_place
         if (
-            location.country == headline_place.country
+            not clash  # a clash's evidence names where it was fought; the headline may not
+            and location.country == headline_place.country
             and location.precision == "city"
             and headline_place.precision == "city"
         ):
             return headline_place
         return location
+
+    def _may_replace(self, location: Place | None, headline_place: Place) -> bool:
+        if location is None:
+            return True
+        if location.country != headline_place.country:
+            return False
+        if place_level(self.kb, headline_place) >= place_level(self.kb, location):
+            return True
+        # A vaguer headline place gives way only to a place known to lie inside it; a town
+        # of unknown region may be the background ("fled to Lashio" under "fighting near
+        # Hsenwi").
+        return not (location.admin1 and location.admin1 == headline_place.admin1)
 
     @staticmethod
     def _surroundings(

@@ -131,6 +131,12 @@ def _unspaced(ch: str) -> bool:
     )
 
 
+def unspaced_text(text: str) -> bool:
+    """Whether a text's last letter is of a script written without spaces."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and _unspaced(letters[-1])
+
+
 def case_rule(form: str) -> int:
     letters = [c for c in form if c.isalpha()]
     if not letters or not any(c.isupper() or c.islower() for c in letters):

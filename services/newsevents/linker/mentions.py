@@ -118,6 +118,14 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n\"'“”:"
 
 
+# Words that lose to a place name only through their accents, which the alias keys drop:
+# Vietnamese "Vịnh" (bay, "Vịnh Bắc Bộ") is not the city of Vinh.
+_NOT_PLACE_SURFACES = frozenset({"vịnh"})
+
+# Between a town and the place it lies in: a comma, maybe a compass or region word
+# ("Rafah, selatan Gaza", "Jabalia, northern Gaza", "Saky, Semenanjung Krimea").
+_CONTAINER_GAP = re.compile(r",\s*(?:[^\W\d_]+\s+){0,2}$")
+
 _JOINERS = frozenset({"dan", "and", "serta", "&", "et", "y", "e", "or", "atau", "va", "и", "і"})
 
 
@@ -151,21 +159,26 @@ def _directional(text: str, start: int, cues: Cues) -> bool:
         _key(words[-1]) in cues.directionals)
 
 
+_MAX_LOCATIVE_WORDS = 4
+
+
 def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
     if _TURKISH_LOCATIVE.match(text, end):
         return True
     after = _words_after(text, end, 1)
     if after and _key(after[0]) in cues.locatives_after:
         return True  # Hindi postpositions: "नई दिल्ली में"
-    words = _words_before(text, start, 2)
+    words = _words_before(text, start, _MAX_LOCATIVE_WORDS)
     if not words:
         return False
     gap = text[:start].rstrip()
     if not gap.endswith(words[-1]):
         # "ke St Petersburg, Rusia": the country after a place takes that place's role
         return gap.endswith(",") and words[-1][:1].isupper()
-    last = _key(words[-1])
-    return last in cues.locatives or _key(" ".join(words)) in cues.locatives
+    # The preposition, or the preposition and a place noun ("di kota", "in the town of").
+    return any(
+        _key(" ".join(words[-n:])) in cues.locatives for n in range(1, len(words) + 1)
+    )
 
 
 class Annotator:
@@ -215,10 +228,14 @@ class Annotator:
         cues = self.kb.cues
         nouns: list[Noun] | None = None  # only a country's mention needs them
         mentions: list[Mention] = []
-        for match in matches:
+        for index, match in enumerate(matches):
             candidates = [e for e in (self.kb.entities.get(i) for i in match.entity_ids) if e]
             if not candidates or _looks_like_person(text, match, cues):
                 continue
+            if match.surface.casefold() in _NOT_PLACE_SURFACES:
+                continue
+            if len(candidates) > 1 and index + 1 < len(matches):
+                candidates = self._placed_by_next(text, match, matches[index + 1], candidates)
             region_cue = any(c.kind == "region" for c in candidates) and _region_cue(
                 text, match, cues
             )
@@ -255,6 +272,21 @@ class Annotator:
                 )
             )
         return mentions
+
+    def _placed_by_next(
+        self, text: str, match: Match, nxt: Match, candidates: list[Entity]
+    ) -> list[Entity]:
+        """"Rafah, southern Gaza", "Saky, Krimea": a name followed by the place it lies in
+        is the namesake in that place's country."""
+        if not _CONTAINER_GAP.match(text, match.end, nxt.start):
+            return candidates
+        countries = {
+            e.country
+            for e in (self.kb.entities.get(i) for i in nxt.entity_ids)
+            if e is not None and e.is_place and e.country
+        }
+        inside = [c for c in candidates if c.country in countries]
+        return inside or candidates
 
     @staticmethod
     def _score(entity: Entity, context: Counter[str], region_cue: bool, surface: str) -> float:

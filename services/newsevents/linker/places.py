@@ -23,6 +23,14 @@ def _level(entity: Entity) -> int:
     return _SPECIFICITY[entity.kind]
 
 
+def place_level(kb: KnowledgeBase, place: Place) -> int:
+    """How specific a linked place is, on the scale `locate` chooses by."""
+    entity = kb.entities.get(place.entity_id or "")
+    if entity is not None:
+        return _level(entity)
+    return _SPECIFICITY.get(place.precision, 0)
+
+
 def _country_place(kb: KnowledgeBase, alpha3: str, mention: str | None) -> Place | None:
     entity = kb.entities.get(f"country:{alpha3}")
     if entity is None:

@@ -170,3 +170,51 @@ def headline(title: str) -> list[Sentence]:
     if not title or _is_read_also(title):
         return []
     return [Sentence(0, len(title), title)]
+
+
+# A dateline opens a report with the place it was filed from: "KYIV, 3 March (Reuters) -",
+# "JAKARTA, KOMPAS.com -", "ISLAMABAD:", "مأرب –", "Istanbul/Islamabad (dd) –". The place is
+# up to four words before a colon, a bracket, a dash, or a comma that a date or an agency
+# follows; a second place after "/" is where the report was edited.
+_DATELINE = re.compile(
+    r"^(?P<place>[^\s,:;(\-–—|/]+(?: [^\s,:;(\-–—|/]+){0,3}?)"
+    r"(?:\s*/\s*[^\s,:;(\-–—|/]+(?: [^\s,:;(\-–—|/]+){0,2}?)?"
+    r"(?P<sep>\s*:\s|\s*\(|\s+[-–—]{1,2}\s|\s*--|,)"
+)
+# After a comma the line must go on like a dateline: a date, an agency in brackets or a
+# dash before the story ("Moscow, which ..." is no dateline); "KOMPAS.com" is a name.
+_AFTER_COMMA = re.compile(r"^(?:[^.!?\n]|\.(?=\S)){0,40}?(?:\d|\(|\s[-–—]{1,2}\s|--)")
+# Chinese agencies put the place before the date: "新华社伊斯兰堡11月18日电",
+# "（记者…曼谷10日专电）".
+_CJK_DATELINE = re.compile(r"(?:\d{1,2}月)?\d{1,2}日(?:专|综合)?电|综合电")
+# Burmese and Thai papers write the place and the date alone on a line: "နေပြည်တော် ဇွန် ၁၈".
+_SHORT_LINE = 40
+_DATELINE_LINES = 6
+_DATELINE_CHARS = 800
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place_text: str  # the words that name the place, as written
+    prefix: str  # the dateline as it opens its line, up to the story
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline of a report, if one of its opening lines starts with one.
+    Only the shape is checked here; whether the words name a place is the KB's to say."""
+    lines = [ln.strip() for ln in text[:_DATELINE_CHARS].split("\n") if ln.strip()]
+    for line in lines[:_DATELINE_LINES]:
+        cjk = _CJK_DATELINE.search(line[:80])
+        if cjk is not None:
+            head = line[: cjk.start()]
+            # After the agency and the reporter's name: the last few characters before the date.
+            return Dateline(head[-8:].lstrip("（(【〔"), line[: cjk.end()])
+        mo = _DATELINE.match(line)
+        if mo is not None:
+            if mo.group("sep") != "," or _AFTER_COMMA.match(line[mo.end() :]):
+                return Dateline(mo.group("place"), line[: mo.end()])
+            continue
+        if len(line) <= _SHORT_LINE and any(ch.isdigit() for ch in line):
+            first = line.split()[0].rstrip("၊,")
+            return Dateline(first, line)
+    return None

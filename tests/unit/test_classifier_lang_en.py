@@ -1,0 +1,52 @@
+"""English cue rows for general causes found on unseen articles, per EVENTS.md.
+
+The broad English tables live in test_classifier_examples.py; these rows pin
+the cue lists added for statements, dates not set, policy "combat", trials and
+victims, each written for this test in the manner of wire copy.
+"""
+
+# Article fixtures keep one paragraph per line, as scrapers deliver them.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
+
+# (id, title, text, event type, subtype, a phrase of the sentence that must be the top evidence)
+POSITIVES: list[tuple[str, str, str, str, str, str]] = [
+    ("call", "Foreign ministers of Kenya and Ethiopia hold phone call", """NAIROBI — Kenya's foreign minister held a phone call with his Ethiopian counterpart on Tuesday to discuss the security situation along their shared border, the ministry said.
+The two ministers agreed to convene the joint border commission before the end of the year.
+Read more:
+Kenya shilling steadies against dollar
+""", DIP, "call", "held a phone call"),
+]
+
+# (id, title, text, event types that must not be detected)
+NEGATIVES: list[tuple[str, str, str, tuple[str, ...]]] = [
+    # Welcoming a decision is a statement, not a visitor welcomed.
+    ("welcomed-decision", "Neighbours welcome reopening of border crossing", """In separate statements on Friday, Pakistan and Afghanistan welcomed the decision to reopen the Torkham border crossing to trucks after a three-week closure.
+Traders said hundreds of lorries were still queuing on both sides.
+""", (DIP,)),
+    # "No date has been set": nothing scheduled.
+    ("no-date-set", "Leaders' summit still in planning", """Officials in Seoul and Tokyo said preparations for a leaders' summit were under way, but no date has been set for the meeting.
+Both governments described relations as stable.
+""", (DIP,)),
+    # Fighting crime is a policy, not a battle.
+    ("combat-trafficking", "Ministers agree to share intelligence", """The interior ministers of Guatemala and Honduras agreed that their armed forces would combat drug trafficking and people smuggling along their border by sharing intelligence and coordinating patrols.
+Both governments said the arrangement would start next month.
+""", (CLASH,)),
+    # Trial reporting retells old attacks.
+    ("trial", "Trial opens for men accused over army base raid", """The trial of five men accused of helping militants who attacked an army base in Borno state opened in Abuja on Monday, with prosecutors calling their first witnesses.
+The defendants have pleaded not guilty.
+""", (CLASH,)),
+    # Victims shot by gunmen with no armed opponent: an attack on civilians.
+    ("victims-shot", "Gunmen kill two teachers on rural road", """Local officials said the victims were attacked by militants while riding home on a motorcycle in the remote district on Monday evening.
+The attackers fled into the forest and no group has claimed responsibility.
+""", (CLASH,)),
+]
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "en", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])

@@ -1,0 +1,43 @@
+"""Indonesian cue rows for general causes found on unseen articles, per EVENTS.md.
+
+The broad Indonesian tables live in test_classifier_examples.py; these rows
+pin the cue lists added for civilians shot by gunmen and for meetings whose
+date is not yet set, each written for this test in the manner of Indonesian
+online news.
+"""
+
+# Article fixtures keep one paragraph per line, as scrapers deliver them.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from tests.unit import classifier_lang_cases as cases
+from tests.unit.classifier_lang_cases import CLASH, DIP
+
+# (id, title, text, event type, subtype, a phrase of the sentence that must be the top evidence)
+POSITIVES: list[tuple[str, str, str, str, str, str]] = [
+    # The state's name for the rebels, "kelompok kriminal bersenjata", is no crime report.
+    ("battle", "Kontak Tembak TNI dan KKB di Puncak", """Jayapura -- Kontak tembak antara prajurit TNI dan kelompok kriminal bersenjata (KKB) terjadi di Distrik Gome, Kabupaten Puncak, Kamis pagi. Satu anggota KKB dilaporkan tewas.
+ADVERTISEMENT
+Baku tembak berlangsung sekitar 30 menit sebelum kelompok itu melarikan diri ke hutan, kata Kapendam.
+Baca juga:
+Harga Beras di Puncak Naik
+""", CLASH, "battle", "Kontak tembak antara prajurit TNI"),
+]
+
+# (id, title, text, event types that must not be detected)
+NEGATIVES: list[tuple[str, str, str, tuple[str, ...]]] = [
+    # Victims and workers shot by gunmen with no armed opponent: an attack on civilians.
+    ("korban-ditembak", "Dua Pekerja Bangunan Tewas Ditembak di Yahukimo", """Jayapura -- Komandan Satgas mengatakan kedua korban ditembak saat beristirahat di lokasi proyek jalan di Distrik Dekai, Senin sore.
+Pelaku langsung melarikan diri dan hingga kini masih diburu aparat.
+""", (CLASH,)),
+    # A date not yet set: nothing scheduled.
+    ("belum-ditentukan", "Jadwal Pertemuan Komisi Bersama RI-Malaysia Belum Ditentukan", """Jakarta -- Kementerian Luar Negeri menyatakan jadwal pertemuan Komisi Bersama Indonesia-Malaysia tahun ini belum ditentukan.
+Kedua negara masih berkoordinasi melalui kedutaan masing-masing.
+""", (DIP,)),
+]
+
+
+test_positive, test_hard_negative = cases.language_tests(
+    "id", [cases.positive(*r) for r in POSITIVES],
+    [cases.negative(*r) for r in NEGATIVES])
