@@ -1,8 +1,8 @@
 """The one agent loop all stages share: batches of faust events in, `StageRunner` does the rest.
 
 Per message, faust's own machinery (Topic.send, its futures and sensors)
-cost more CPU than our no-op cores. So the agent takes whatever has arrived
-as one batch (no waiting for more: a lone message goes through at once),
+cost more CPU than our no-op cores. So the agent takes what one fetch
+brought as one batch (no timed wait: a lone message goes through at once),
 queues every output straight on the producer, and acks the batch's events
 only once the broker acknowledged all their outputs; meanwhile it goes on
 with the next batches. faust commits only acked offsets: at-least-once holds.
@@ -11,6 +11,7 @@ with the next batches. faust commits only acked offsets: at-least-once holds.
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -31,9 +32,34 @@ AfterEmit = Callable[[Sequence[list[Output]]], None]
 # outputs are not yet all acknowledged.
 BATCH_MAX = 500
 MAX_BATCHES_IN_FLIGHT = 4
+# Event loop turns to wait for the next fetched message before a batch is cut.
+ARRIVAL_TURNS = 10
+# A batch held this long without a new message is processed anyway.
+STUCK_SECONDS = 0.2
 
 # The watchdog needs every runner of an app; the stage modules only see the app.
 _RUNNERS: weakref.WeakKeyDictionary[faust.App, list[StageRunner]] = weakref.WeakKeyDictionary()
+
+
+async def _more_arrives(app: faust.App, stream: Any) -> bool:
+    """Whether another message of this fetch reaches the stream within a few loop turns.
+
+    faust hands fetched messages to the stream one at a time, a few event
+    loop turns apart (its fetch loop awaits each delivery), so the queue
+    looks empty between two messages of one fetch: batching only what is
+    queued gave batches of one and a producer wake-up per message. Yielding
+    a few turns (microseconds, not a timed wait) lets a fetch arrive as one
+    batch. Never while the worker stops or rebalances: faust then delivers
+    nothing more (or only stale messages it skips), and a batch held waiting
+    for them would keep its events unacked past the shutdown grace period.
+    """
+    for _ in range(ARRIVAL_TURNS):
+        if stream.should_stop or app.should_stop or not app.flow_control.is_active():
+            return False
+        if not stream.channel.queue.empty():
+            return True
+        await asyncio.sleep(0)
+    return False
 
 
 def runners_of(app: faust.App) -> list[StageRunner]:
@@ -83,44 +109,82 @@ def add_stage_agent(
         for event in events:
             await stream.ack(event)
 
+    async def run_batch(
+        stream: Any, taken: list[Any], settling: deque[asyncio.Future[None]]
+    ) -> None:
+        if delay:
+            for _ in taken:
+                await asyncio.sleep(delay)
+        records = [
+            Incoming(
+                topic=e.message.topic,
+                partition=e.message.partition,
+                offset=e.message.offset,
+                key=e.message.key,
+                value=e.message.value,
+                timestamp=e.message.timestamp,
+            )
+            for e in taken
+        ]
+
+        def make_current(i: int, taken: list[Any] = taken) -> None:
+            # A table write goes to the changelog partition of the event
+            # faust thinks current; in a batch that must be the record's own.
+            faust_current_event.set(weakref.ref(taken[i]))
+
+        batch = await runner.queue_batch(records, process, make_current)
+        # The next batch is processed while this one's acknowledgements
+        # travel; a bounded number in flight bounds memory and redelivery.
+        settling.append(asyncio.ensure_future(settle(batch, taken, stream)))
+        while settling and (settling[0].done() or len(settling) > MAX_BATCHES_IN_FLIGHT):
+            await settling.popleft()
+
     async def agent(stream: Any) -> None:
         # Acks are ours: an event is acked once its record's outputs are.
         stream.enable_acks = False
         settling: deque[asyncio.Future[None]] = deque()
-        events: list[Any] = []
-        async for event in stream.events():
-            events.append(event)
-            # A batch is whatever has arrived: no waiting for more, so a lone
-            # message goes through at once, and a backlog in batches of BATCH_MAX.
-            if len(events) < BATCH_MAX and not stream.channel.queue.empty():
-                continue
-            taken, events = events, []
-            if delay:
-                for _ in taken:
-                    await asyncio.sleep(delay)
-            records = [
-                Incoming(
-                    topic=e.message.topic,
-                    partition=e.message.partition,
-                    offset=e.message.offset,
-                    key=e.message.key,
-                    value=e.message.value,
-                    timestamp=e.message.timestamp,
-                )
-                for e in taken
-            ]
+        held: list[Any] = []
+        last_arrival = time.monotonic()
+        # One batch at a time, in arrival order, whichever task cuts it.
+        cutting = asyncio.Lock()
 
-            def make_current(i: int, taken: list[Any] = taken) -> None:
-                # A table write goes to the changelog partition of the event
-                # faust thinks current; in a batch that must be the record's own.
-                faust_current_event.set(weakref.ref(taken[i]))
+        async def cut() -> None:
+            nonlocal held
+            taken, held = held, []
+            if taken:
+                async with cutting:
+                    await run_batch(stream, taken, settling)
 
-            batch = await runner.queue_batch(records, process, make_current)
-            # The next batch is processed while this one's acknowledgements
-            # travel; a bounded number in flight bounds memory and redelivery.
-            settling.append(asyncio.ensure_future(settle(batch, taken, stream)))
-            while settling and (settling[0].done() or len(settling) > MAX_BATCHES_IN_FLIGHT):
+        async def cut_when_stuck() -> None:
+            # faust may stop delivering while a batch is held: a rebalance or
+            # a stop skips the messages still queued and then waits for the
+            # held ones to be acked, which only processing them does.
+            while True:
+                await asyncio.sleep(STUCK_SECONDS)
+                if held and time.monotonic() - last_arrival >= STUCK_SECONDS:
+                    try:
+                        await cut()
+                    except Exception:
+                        # Its records stay unacked, so they come again after a restart.
+                        runner.log.exception("held_batch_error")
+
+        guard = asyncio.ensure_future(cut_when_stuck())
+        try:
+            async for event in stream.events():
+                held.append(event)
+                last_arrival = time.monotonic()
+                # A batch is one fetch: a lone message goes through at once,
+                # and a backlog in batches of BATCH_MAX.
+                if len(held) < BATCH_MAX and await _more_arrives(app, stream):
+                    continue
+                await cut()
+            # The stream ended (the worker stops): what it had delivered is
+            # still processed and acknowledged, so the last commit covers it.
+            await cut()
+            while settling:
                 await settling.popleft()
+        finally:
+            guard.cancel()
 
     # faust labels the agent (logs, sensors) by the function's qualified name.
     agent.__qualname__ = agent.__name__ = f"{stage}_agent"
