@@ -116,6 +116,16 @@ class Settings(BaseSettings):
         gt=0,
         description="How often lag and progress are measured for the watchdog and metrics.",
     )
+    alert_exactly_once: bool = Field(
+        default=False,
+        description="The alert worker commits each merge table write, the event versions and "
+        "alerts it causes and the consumed offset in one Kafka transaction (faust's "
+        "exactly_once), so a kill -9 can neither lose nor repeat a version; readers of its "
+        "topics must use isolation.level=read_committed. Not yet the default: a rebalance "
+        "between two alert workers still repeats versions with it on. Off: at-least-once, "
+        "like the other stages (a crash between the table write and the output can lose or "
+        "repeat one).",
+    )
     fault_delay_seconds: float = Field(
         default=0.0,
         ge=0,
