@@ -117,14 +117,13 @@ class Settings(BaseSettings):
         description="How often lag and progress are measured for the watchdog and metrics.",
     )
     alert_exactly_once: bool = Field(
-        default=False,
+        default=True,
         description="The alert worker commits each merge table write, the event versions and "
         "alerts it causes and the consumed offset in one Kafka transaction (faust's "
-        "exactly_once), so a kill -9 can neither lose nor repeat a version; readers of its "
-        "topics must use isolation.level=read_committed. Not yet the default: a rebalance "
-        "between two alert workers still repeats versions with it on. Off: at-least-once, "
+        "exactly_once), so neither a kill -9 nor a rebalance can lose or repeat a version; "
+        "readers of its topics must use isolation.level=read_committed. Off: at-least-once, "
         "like the other stages (a crash between the table write and the output can lose or "
-        "repeat one).",
+        "repeat a version).",
     )
     fault_delay_seconds: float = Field(
         default=0.0,

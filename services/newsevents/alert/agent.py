@@ -93,13 +93,6 @@ def register(app: faust.App, settings: Settings, rules: RuleSet,
     app.tables.add(table)
     engine = AlertEngine(rules, timedelta(hours=settings.merge_window_hours), table)
 
-    sends = transactional_sends(app)
-
-    @app.on_partitions_revoked.connect
-    async def _drop_producers(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
-        if app.in_transaction:
-            await sends.on_partitions_revoked(set(args[0] if args else kwargs["revoked"]))
-
     @app.on_partitions_assigned.connect
     async def _reindex(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
         engine.reset_index()

@@ -20,6 +20,7 @@ from newsevents.clients import faust_auth
 from newsevents.settings import Settings, Stage
 from newsevents.streaming import metrics
 from newsevents.streaming.agents import runners_of
+from newsevents.streaming.exactly_once import use_exactly_once_transport
 from newsevents.streaming.health import Health
 from newsevents.streaming.watchdog import Watchdog
 
@@ -99,13 +100,14 @@ def faust_app(
     """A faust app with our settings and no agents; `bench/noop_app.py` builds on it too.
 
     `exactly_once` gives the app faust's transactional producers (one per
-    source partition), read_committed consumers and table recovery; only the
-    agents added with `transactional=True` send inside those transactions.
+    source partition), read_committed consumers and table recovery, with the
+    fixes of `streaming.exactly_once`; only the agents added with
+    `transactional=True` send inside those transactions.
     """
     datadir = Path(settings.data_dir) / settings.app_id(name)
     # faust creates only the last path component itself.
     datadir.parent.mkdir(parents=True, exist_ok=True)
-    return faust.App(
+    app = faust.App(
         settings.app_id(name),
         broker=[f"kafka://{host}" for host in settings.kafka_bootstrap_servers.split(",")],
         autodiscover=False,
@@ -131,6 +133,10 @@ def faust_app(
         web_in_thread=False,
         **faust_auth(settings),
     )
+    if exactly_once:
+        # Before any topic or agent is declared: they reach the transport.
+        use_exactly_once_transport(app, settings)
+    return app
 
 
 def _register_web(app: faust.App, health: Health) -> None:
