@@ -47,6 +47,8 @@ def test_kill_9_of_the_alert_worker_mid_merge_then_restart(
 ) -> None:
     """The merge's table write, event version and offset are one transaction or none."""
     started = time.monotonic()
+    pipeline_env = {**pipeline_env, "NEWSEVENTS_ALERT_EXACTLY_ONCE": "true"}
+    stage_workers.env = pipeline_env
     pipeline = pipeline_for(pipeline_env)
     stage_workers.start_pipeline()
     pipeline.produce(messages(ARTICLES))

@@ -5,7 +5,7 @@ candidate events and re-keys them by event type onto `events.candidates`;
 the second folds candidates into open events (changelog-backed table, so
 the state survives restarts and rebalances), emits each new event version
 keyed by `event_id`, and applies the alert rules. With
-`NEWSEVENTS_ALERT_EXACTLY_ONCE` (the default) the merge agent runs inside
+`NEWSEVENTS_ALERT_EXACTLY_ONCE=true` the merge agent runs inside
 Kafka transactions: a report's table writes, the event version and alerts it
 causes and its consumed offset commit together (`streaming.transactions`).
 The candidates agent stays at-least-once: a repeated candidate is a report

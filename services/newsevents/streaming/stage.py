@@ -162,9 +162,11 @@ class StageRunner:
                 try:
                     async with around_each(i):
                         queued = await self._process(record, process, batch.letters)
-                except SkipRecord:
+                except SkipRecord as exc:
                     # Left unacked: whoever owns its partition after the
                     # rebalance reads it again from the committed offset.
+                    self.log.warning("record_skipped", reason=str(exc), topic=record.topic,
+                                     partition=record.partition, offset=record.offset)
                     batch.results.append([])
                     batch.skipped.add(i)
                     continue
