@@ -133,6 +133,9 @@ def consumer(settings: Settings, *topics: str, **overrides: Any) -> AIOKafkaCons
         "bootstrap_servers": settings.kafka_bootstrap_servers,
         "auto_offset_reset": "earliest",
         "enable_auto_commit": False,
+        # The alert worker writes in transactions: an aborted one (a crashed
+        # worker's) is not output, and its end is the last stable offset.
+        "isolation_level": "read_committed",
         "client_id": "newsevents-cli",
         "fetch_max_bytes": 16 * settings.max_message_bytes,
         "max_partition_fetch_bytes": 8 * settings.max_message_bytes,

@@ -180,8 +180,11 @@ class Pipeline:
         names = [self.topic(t) for t in READ_BACK]
 
         async def run() -> dict[str, list[Record]]:
+            # Read as users must: the alert worker writes in transactions, and
+            # an aborted one (a killed worker's) is not part of the output.
             consumer = AIOKafkaConsumer(
                 bootstrap_servers=self.bootstrap, enable_auto_commit=False,
+                isolation_level="read_committed",
                 auto_offset_reset="earliest", fetch_max_bytes=64 * 1024 * 1024,
                 max_partition_fetch_bytes=16 * 1024 * 1024,
             )
@@ -206,7 +209,10 @@ class Pipeline:
                         for r in recs:
                             if r.offset < ends[tp] and r.value is not None:
                                 found[short[tp.topic]].append((tp.topic, r.key, r.value))
-                        if recs and recs[-1].offset + 1 >= ends[tp]:
+                    # The position, not the last record: a transaction's commit
+                    # marker takes an offset but is never handed out as a record.
+                    for tp in list(pending):
+                        if await consumer.position(tp) >= ends[tp]:
                             pending.discard(tp)
                 return found
             finally:

@@ -137,4 +137,7 @@ def reconcile(expected: Expected, found: dict[str, list[Record]]) -> Reconciliat
     alert_ids = _keys(found[topics.ALERTS])
     r.alerts = len(alert_ids)
     r.alert_duplicates = sum(alert_ids.values()) - len(alert_ids)
+    if r.alert_duplicates:
+        r.problems.append(f"{r.alert_duplicates} alerts emitted twice, e.g. "
+                          f"{[k for k, n in alert_ids.items() if n > 1][:5]}")
     return r

@@ -42,6 +42,35 @@ def test_kill_9_of_the_linker_mid_stream_then_restart(
     assert not result.problems, result.problems
 
 
+def test_kill_9_of_the_alert_worker_mid_merge_then_restart(
+    stage_workers: StageWorkers, pipeline_env: dict[str, str], expected: Expected
+) -> None:
+    """The merge's table write, event version and offset are one transaction or none."""
+    started = time.monotonic()
+    pipeline_env = {**pipeline_env, "NEWSEVENTS_ALERT_EXACTLY_ONCE": "true"}
+    stage_workers.env = pipeline_env
+    pipeline = pipeline_for(pipeline_env)
+    stage_workers.start_pipeline()
+    pipeline.produce(messages(ARTICLES))
+    # Merging is under way and far from done: the kill lands amid open transactions.
+    pipeline.wait_progress("alert", topics.CANDIDATES, ARTICLES // 5, stage_workers)
+
+    stage_workers.kill_hard("alert")
+    merged = pipeline.committed("alert", topics.CANDIDATES)
+    candidates = end_offsets(pipeline, topics.CANDIDATES)
+    time.sleep(2)
+    stage_workers.start_as("alert", "alert")
+    stage_workers.wait_ready()
+
+    found = drain_and_read(pipeline, stage_workers)
+    result = reconcile(expected, found)
+    print(f"\nkill -9 alert ({merged} of {candidates} candidates merged then): "
+          f"{result.summary()}; {time.monotonic() - started:.0f}s; {'; '.join(pipeline.notes)}")
+    assert merged < candidates or pipeline.committed("linker", topics.CLASSIFIED) < ARTICLES, (
+        "the kill came after the merge had caught up")
+    assert not result.problems, result.problems
+
+
 def test_sigterm_drains_and_commits_before_exit(
     stage_workers: StageWorkers, pipeline_env: dict[str, str], expected: Expected
 ) -> None:

@@ -37,7 +37,9 @@ def consume_until(
     async def run() -> list[tuple[str, bytes | None, bytes]]:
         consumer = AIOKafkaConsumer(
             *topics, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-            enable_auto_commit=False, fetch_max_bytes=32 * 1024 * 1024,
+            # The alert worker writes in transactions: read what users read.
+            enable_auto_commit=False, isolation_level="read_committed",
+            fetch_max_bytes=32 * 1024 * 1024,
             max_partition_fetch_bytes=16 * 1024 * 1024,
         )
         await consumer.start()

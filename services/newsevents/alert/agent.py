@@ -4,7 +4,12 @@ Two agents in one consumer group. The first turns each linked article into
 candidate events and re-keys them by event type onto `events.candidates`;
 the second folds candidates into open events (changelog-backed table, so
 the state survives restarts and rebalances), emits each new event version
-keyed by `event_id`, and applies the alert rules.
+keyed by `event_id`, and applies the alert rules. With
+`NEWSEVENTS_ALERT_EXACTLY_ONCE=true` the merge agent runs inside
+Kafka transactions: a report's table writes, the event version and alerts it
+causes and its consumed offset commit together (`streaming.transactions`).
+The candidates agent stays at-least-once: a repeated candidate is a report
+already counted, which the merge ignores.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from newsevents.streaming import metrics
 from newsevents.streaming.agents import AfterEmit, add_stage_agent
 from newsevents.streaming.codec import decode, encode
 from newsevents.streaming.stage import Incoming, Output, Process
+from newsevents.streaming.transactions import TransactionalTable, transactional_sends
 
 
 def make_candidates(settings: Settings) -> Process:
@@ -75,13 +81,17 @@ def register(app: faust.App, settings: Settings, rules: RuleSet,
              partitions: int | None = None) -> None:
     add_stage_agent(app, settings, stage="alert", source=topics.LINKED,
                     process=make_candidates(settings))
-    state = app.Table(
-        "open-events",
+    table = TransactionalTable(
+        app,
+        name="open-events",
+        beacon=app.tables.beacon,
         partitions=partitions or settings.topic_partitions,
         key_type=str,
         value_type=str,
     )
-    engine = AlertEngine(rules, timedelta(hours=settings.merge_window_hours), state)
+    table.sends = transactional_sends(app)
+    app.tables.add(table)
+    engine = AlertEngine(rules, timedelta(hours=settings.merge_window_hours), table)
 
     @app.on_partitions_assigned.connect
     async def _reindex(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
@@ -90,4 +100,4 @@ def register(app: faust.App, settings: Settings, rules: RuleSet,
     process, after_emit = make_merge(settings, engine)
     # Its own metric/dead-letter label: consumed = emitted + dead-lettered holds per agent.
     add_stage_agent(app, settings, stage="merge", source=topics.CANDIDATES, process=process,
-                    after_emit=after_emit)
+                    after_emit=after_emit, transactional=True)

@@ -6,6 +6,11 @@ brought as one batch (no timed wait: a lone message goes through at once),
 queues every output straight on the producer, and acks the batch's events
 only once the broker acknowledged all their outputs; meanwhile it goes on
 with the next batches. faust commits only acked offsets: at-least-once holds.
+
+A `transactional` agent in an app with faust's exactly_once guarantee (the
+alert worker's merge) processes each record inside its source partition's
+transaction (`streaming.transactions`): its table writes, outputs and, at
+the next commit, its offset become visible together or not at all.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import faust
@@ -23,6 +29,7 @@ from faust.streams import _current_event as faust_current_event
 from newsevents.settings import Settings
 from newsevents.streaming.app_topics import RAW_BYTES
 from newsevents.streaming.stage import Incoming, Output, Process, QueuedBatch, StageRunner
+from newsevents.streaming.transactions import transactional_sends
 
 # Called once per batch, after its outputs were acknowledged, with what each
 # record emitted (an empty list for a record dead-lettered or with no output).
@@ -95,8 +102,11 @@ def add_stage_agent(
     source: str,
     process: Process,
     after_emit: AfterEmit | None = None,
+    transactional: bool = False,
 ) -> StageRunner:
-    runner = StageRunner(stage, settings, faust_sender(app), source_topic=settings.topic(source))
+    sends = transactional_sends(app) if transactional else None
+    send = sends.send if sends is not None else faust_sender(app)
+    runner = StageRunner(stage, settings, send, source_topic=settings.topic(source))
     _RUNNERS.setdefault(app, []).append(runner)
     topic = app.topic(runner.source_topic, **RAW_BYTES)
     delay = settings.fault_delay_seconds
@@ -106,11 +116,15 @@ def add_stage_agent(
         if after_emit is not None:
             after_emit(results)
         # Only now may faust commit past these records: their outputs are acknowledged.
-        for event in events:
-            await stream.ack(event)
+        for i, event in enumerate(events):
+            if i not in batch.skipped:
+                await stream.ack(event)
 
     async def run_batch(
-        stream: Any, taken: list[Any], settling: deque[asyncio.Future[None]]
+        stream: Any,
+        taken: list[Any],
+        settling: deque[asyncio.Future[None]],
+        in_transaction: bool,
     ) -> None:
         if delay:
             for _ in taken:
@@ -132,7 +146,15 @@ def add_stage_agent(
             # faust thinks current; in a batch that must be the record's own.
             faust_current_event.set(weakref.ref(taken[i]))
 
-        batch = await runner.queue_batch(records, process, make_current)
+        def in_transaction_of(
+            i: int, taken: list[Any] = taken,
+        ) -> AbstractAsyncContextManager[None]:
+            assert sends is not None
+            return sends.record(taken[i].message.topic, taken[i].message.partition)
+
+        batch = await runner.queue_batch(
+            records, process, make_current,
+            around_each=in_transaction_of if in_transaction else None)
         # The next batch is processed while this one's acknowledgements
         # travel; a bounded number in flight bounds memory and redelivery.
         settling.append(asyncio.ensure_future(settle(batch, taken, stream)))
@@ -142,6 +164,8 @@ def add_stage_agent(
     async def agent(stream: Any) -> None:
         # Acks are ours: an event is acked once its record's outputs are.
         stream.enable_acks = False
+        # Known only now: faust decides in_transaction once the worker runs.
+        in_transaction = sends is not None and app.in_transaction
         settling: deque[asyncio.Future[None]] = deque()
         held: list[Any] = []
         last_arrival = time.monotonic()
@@ -153,7 +177,7 @@ def add_stage_agent(
             taken, held = held, []
             if taken:
                 async with cutting:
-                    await run_batch(stream, taken, settling)
+                    await run_batch(stream, taken, settling, in_transaction)
 
         async def cut_when_stuck() -> None:
             # faust may stop delivering while a batch is held: a rebalance or

@@ -20,6 +20,7 @@ from newsevents.clients import faust_auth
 from newsevents.settings import Settings, Stage
 from newsevents.streaming import metrics
 from newsevents.streaming.agents import runners_of
+from newsevents.streaming.exactly_once import use_exactly_once_transport
 from newsevents.streaming.health import Health
 from newsevents.streaming.watchdog import Watchdog
 
@@ -52,7 +53,8 @@ def create_app(
     if not stages:
         raise ValueError("at least one stage is needed")
     name = stages[0] if len(stages) == 1 else "all"
-    app = faust_app(settings, name, web=True)
+    app = faust_app(settings, name, web=True,
+                    exactly_once="alert" in stages and settings.alert_exactly_once)
     # Imported here so that building an app for one stage does not load the
     # other stages' lexicons and knowledge base.
     for stage in stages:
@@ -92,12 +94,20 @@ def create_app(
     return app
 
 
-def faust_app(settings: Settings, name: str, *, web: bool) -> faust.App:
-    """A faust app with our settings and no agents; `bench/noop_app.py` builds on it too."""
+def faust_app(
+    settings: Settings, name: str, *, web: bool, exactly_once: bool = False,
+) -> faust.App:
+    """A faust app with our settings and no agents; `bench/noop_app.py` builds on it too.
+
+    `exactly_once` gives the app faust's transactional producers (one per
+    source partition), read_committed consumers and table recovery, with the
+    fixes of `streaming.exactly_once`; only the agents added with
+    `transactional=True` send inside those transactions.
+    """
     datadir = Path(settings.data_dir) / settings.app_id(name)
     # faust creates only the last path component itself.
     datadir.parent.mkdir(parents=True, exist_ok=True)
-    return faust.App(
+    app = faust.App(
         settings.app_id(name),
         broker=[f"kafka://{host}" for host in settings.kafka_bootstrap_servers.split(",")],
         autodiscover=False,
@@ -108,6 +118,7 @@ def faust_app(settings: Settings, name: str, *, web: bool) -> faust.App:
         # The leader-election topic is only needed by @app.timer(on_leader=True).
         topic_disable_leader=True,
         consumer_auto_offset_reset="earliest",
+        processing_guarantee="exactly_once" if exactly_once else "at_least_once",
         producer_acks=-1,
         # Results carry the article and can outgrow Kafka's 1 MiB default.
         producer_max_request_size=4 * settings.max_message_bytes + 65536,
@@ -122,6 +133,10 @@ def faust_app(settings: Settings, name: str, *, web: bool) -> faust.App:
         web_in_thread=False,
         **faust_auth(settings),
     )
+    if exactly_once:
+        # Before any topic or agent is declared: they reach the transport.
+        use_exactly_once_transport(app, settings)
+    return app
 
 
 def _register_web(app: faust.App, health: Health) -> None:

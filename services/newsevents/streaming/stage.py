@@ -19,6 +19,7 @@ import asyncio
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +35,10 @@ from newsevents.streaming.codec import RejectedMessage, encode, payload_for_huma
 # Long batches of slow cores would starve the producer's sender and the
 # consumer's heartbeats, which run on the same event loop: hand it back this often.
 YIELD_EVERY_SECONDS = 0.05
+
+
+class SkipRecord(Exception):
+    """Raised by `around_each`: the record is no longer this worker's (its partition moved)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ class QueuedBatch:
     results: list[list[Output]]
     pending: list[_Pending]
     letters: list[Awaitable[Any]]
+    # Records `around_each` refused (SkipRecord): not processed, not to be acked.
+    skipped: set[int] = field(default_factory=set)
 
 
 class StageRunner:
@@ -132,11 +139,14 @@ class StageRunner:
         records: Sequence[Incoming],
         process: Process,
         before_each: Callable[[int], None] | None = None,
+        around_each: Callable[[int], AbstractAsyncContextManager[Any]] | None = None,
     ) -> QueuedBatch:
         """Process `records` in order and queue their outputs; `settle` awaits them.
 
         `before_each(i)` runs before record `i` is processed (the agent makes
-        it faust's current event there, for tables).
+        it faust's current event there, for tables); record `i` is processed
+        and its outputs queued inside `around_each(i)` (the agent's Kafka
+        transaction for the record's partition).
         """
         batch = QueuedBatch([], [], [])
         last_yield = time.perf_counter()
@@ -146,7 +156,20 @@ class StageRunner:
             if before_each is not None:
                 before_each(i)
             started = time.perf_counter()
-            queued = await self._process(record, process, batch.letters)
+            if around_each is None:
+                queued = await self._process(record, process, batch.letters)
+            else:
+                try:
+                    async with around_each(i):
+                        queued = await self._process(record, process, batch.letters)
+                except SkipRecord as exc:
+                    # Left unacked: whoever owns its partition after the
+                    # rebalance reads it again from the committed offset.
+                    self.log.warning("record_skipped", reason=str(exc), topic=record.topic,
+                                     partition=record.partition, offset=record.offset)
+                    batch.results.append([])
+                    batch.skipped.add(i)
+                    continue
             self.positions[(record.topic, record.partition)] = record.offset + 1
             if queued is None:  # dead-lettered
                 batch.results.append([])
