@@ -33,6 +33,7 @@ _DATELINE_PREFIX = re.compile(
 )
 # "Foto: AFP/MANAN VATSYAYANA", "Photo: Reuters/John Doe", "(AP Photo/Jane Roe)".
 _AGENCY_CREDIT = re.compile(r"(?:\b\w{1,25}\s*:\s*[A-Z][\w.]*\s*/\s*\w|\b[A-Z]{2,}\s+Photo\s*/)")
+_AFTER_COLON = re.compile(r"\s*\S")
 _BULLET = re.compile(r"^[-–—»•▸▪►*·]\s*\S")
 _URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _SHORT_LINE_WORDS = 10
@@ -79,7 +80,12 @@ def _is_all_caps(line: str) -> bool:
     # Letters without case (Thai, Arabic, Han) are not capitals: a Thai or
     # Chinese paragraph quoting "(TNLA)" has no lower case either, yet is
     # body text. Capitals must be most of the letters.
-    if line.upper() != line or len(line.split()) > _ALL_CAPS_MAX_WORDS:
+    # A lower-case letter near the start settles most lines without upper-casing all of it.
+    head = line[:16]
+    if head.upper() != head or line.upper() != line or len(line.split()) > _ALL_CAPS_MAX_WORDS:
+        return False
+    # Thai, Arabic or Han lines have no upper case at all: count it in C first.
+    if sum(map(str.isupper, line)) < 3:
         return False
     letters = capitals = 0
     for c in line:
@@ -101,6 +107,10 @@ _FURNITURE = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_BRACKETED, _BYLINE, _DATELINE_ONLY))
     + r"|(?i:^(?:https?://|www\.)\S+$)"
 )
+# Each furniture shape begins or ends with one of these (a URL with "h" or
+# "w" in either case): other lines skip the regex and its backtracking.
+_FURNITURE_FIRST = frozenset("[{<(hHwW")
+_FURNITURE_LAST = frozenset("-–—")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Furniture lines ("Read more:", "ADVERTISEMENT", "Photo: AFP/...") recur on
 # every page of a site: short lines keep their shape in a bounded cache.
@@ -137,7 +147,8 @@ def _shape(line: str) -> tuple[int, bool]:
     """The shape of a non-empty line, title repeats aside."""
     photo_candidate = False
     if len(line) <= _FURNITURE_MAX_CHARS:
-        if _FURNITURE.match(line) or _is_all_caps(line):
+        if ((line[0] in _FURNITURE_FIRST or line[-1] in _FURNITURE_LAST)
+                and _FURNITURE.match(line)) or _is_all_caps(line):
             return _SHAPE_FURNITURE, False
         if ":" in line:
             if "/" in line and _AGENCY_CREDIT.search(line):
@@ -200,29 +211,59 @@ class Cleaner:
         photo: Iterable[str] = (),
         share: Iterable[str] = (),
     ) -> None:
-        markers = sorted({_normalise(m) for m in read_also if _normalise(m)}, key=len,
-                         reverse=True)
-        self._read_also = (
-            re.compile("^(?:" + "|".join(re.escape(m) for m in markers) + r")(?: |$)")
-            if markers
-            else None
-        )
-        photo_words = sorted({re.escape(p) for p in photo if p.strip()}, key=len, reverse=True)
-        self._photo = (
-            re.compile(r"(?:^|[\s(.])(?:" + "|".join(photo_words) + r")\s*:\s*\S", re.IGNORECASE)
+        # A head starts with a marker when its first words are the marker's
+        # words: set lookups, where a regex alternation tries every marker in turn.
+        self._read_also = frozenset(_normalise(m) for m in read_also) - {""}
+        self._read_also_first = frozenset(m.split(" ", 1)[0] for m in self._read_also)
+        photo_words = sorted({p for p in photo if p.strip()}, key=len, reverse=True)
+        # "Photo: AFP/X" is a photo word, then a colon with text after it. The
+        # words are looked for only before each colon: a search along the
+        # whole line would try every word at every character.
+        self._photo_before = (
+            re.compile(
+                r"(?:^|[\s(.])(?:" + "|".join(map(re.escape, photo_words)) + r")\s*\Z",
+                re.IGNORECASE,
+            )
             if photo_words
             else None
         )
+        # IGNORECASE matches character by character: a word matches as many characters.
+        self._photo_reach = 1 + max(map(len, photo_words), default=0)
         self._share = frozenset(_normalise(s) for s in share)
 
+    def _starts_with_marker(self, head: str) -> bool:
+        if head.split(" ", 1)[0] not in self._read_also_first:
+            return False
+        space = head.find(" ")
+        while space >= 0:
+            if head[:space] in self._read_also:
+                return True
+            space = head.find(" ", space + 1)
+        return head in self._read_also
+
+    def _has_photo_credit(self, text: str) -> bool:
+        """Whether a photo word (after a space, bracket or full stop) stands
+        before a colon with text after it."""
+        assert self._photo_before is not None
+        colon = text.find(":")
+        while colon >= 0:
+            if _AFTER_COLON.match(text, colon + 1):
+                word_end = len(text[:colon].rstrip())
+                start = max(0, word_end - self._photo_reach)
+                if self._photo_before.search(text, start, colon):
+                    return True
+            colon = text.find(":", colon + 1)
+        return False
+
     def _line_kind(self, line: ScannedLine) -> int:
-        if self._read_also is not None and self._read_also.match(line.head):
+        if self._read_also_first and self._starts_with_marker(line.head):
             return LINKS  # drop, and what follows is a link list
         if line.head in self._share:
             return MARKER
         if line.shape == _SHAPE_FURNITURE:
             return DROP
-        if line.photo_candidate and self._photo is not None and self._photo.search(line.text):
+        if (line.photo_candidate and self._photo_before is not None
+                and self._has_photo_credit(line.text)):
             return MARKER
         if line.shape == _SHAPE_SHORT:
             return DROP

@@ -100,6 +100,8 @@ def _drop_contained(matches: list[Match]) -> list[Match]:
     Entries that share a lemma ("kunjungan", "mengunjungi") fire on the same
     span; only the heaviest of them is kept.
     """
+    if len(matches) < 2:
+        return list(matches)  # most sentences hold one of a kind: nothing to drop
     ordered = sorted(matches, key=lambda m: (m.first - m.last, -m.term.weight, m.first))
     kept: list[Match] = []
     for m in ordered:
@@ -111,6 +113,21 @@ def _drop_contained(matches: list[Match]) -> list[Match]:
             continue
         kept.append(m)
     return kept
+
+
+def _outermost(spans: set[tuple[int, int]]) -> int:
+    """How many of `spans` lie inside no other span.
+
+    In order of start, longest first, a span lies inside another exactly when
+    an earlier one reaches as far: one pass, not every pair compared.
+    """
+    count = 0
+    reach = -1
+    for _, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end > reach:
+            count += 1
+            reach = end
+    return count
 
 
 def text_has_word(tokens: Tokens, index: int, sentence_start: int) -> bool:
@@ -218,15 +235,17 @@ class SentenceScorer:
         # Entries sharing a lemma ("evakuasi", "dievakuasi") all match the
         # same words: a cue is counted once per place in the text.
         cue_spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        start_of, end_of = tokens.start, tokens.end
         for m in matches:
-            if m.term.kind == "cue":
-                cue_spans[m.term.label].add((m.first, m.last))
-            index = bisect_right(sentence_starts, tokens.start(m.first)) - 1
-            if index < 0 or tokens.end(m.last) > units[index].end:
+            term = m.term
+            if term.kind == "cue":
+                cue_spans[term.label].add((m.first, m.last))
+            index = bisect_right(sentence_starts, start_of(m.first)) - 1
+            if index < 0 or end_of(m.last) > units[index].end:
                 continue  # spans a sentence boundary
             grouped[index].append(m)
-            if m.term.kind == "party":
-                article_parties.add(m.term.label)
+            if term.kind == "party":
+                article_parties.add(term.label)
         # Whole-article topic cues ("this is a rugby report") scale every sentence.
         type_scale = {DIPLOMATIC: scale, CLASH: scale}
         for name, spans in cue_spans.items():
@@ -234,10 +253,7 @@ class SentenceScorer:
             if kind is None or not kind.article_threshold:
                 continue
             # "joint production" and the "production" inside it are one mention.
-            places = sum(
-                1 for a, b in spans
-                if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
-            )
+            places = _outermost(spans)
             steps = min(_ARTICLE_SCALE_STEPS, places // kind.article_threshold)
             for event_type in kind.applies_to:
                 type_scale[event_type] *= kind.article_factor ** steps

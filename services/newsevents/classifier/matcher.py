@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate, repeat
+from math import isqrt
 from typing import Literal, NamedTuple, cast, overload
 
 import ahocorasick
@@ -47,6 +49,8 @@ _CHAR = re.compile(
     rf"[A-Za-z\u00c0-\u024f]+|\d+"
     rf"|\w[{_M}]*(?:[\u1000-\u1021][\u1037]?[\u103a\u1039][{_M}]*)*"
 )
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_CHAR_SPLIT = re.compile(f"({_CHAR.pattern})")
 # A gap of "a ... b" in `segmentation: chars` text: MAX_GAP_TOKENS counts
 # words, and a Thai or Chinese word is two to four character tokens.
 _CHARS_GAP_TOKENS = 8
@@ -68,11 +72,6 @@ def casefold(text: str, language: str = "") -> str:
     return text.replace("İ", "i").lower()
 
 
-_GROUP = re.Match.group
-_START = re.Match.start
-_END = re.Match.end
-
-
 class Token(NamedTuple):
     start: int
     end: int
@@ -86,42 +85,47 @@ class Match(NamedTuple):
 
 
 class Tokens(Sequence[Token]):
-    """The word tokens of a text, built with C-level regex passes only.
+    """The word tokens of a text, built with C-level passes only.
 
-    Per-token Python objects are the main cost at 1,000 articles/s, so offsets
-    are read from the regex matches only for the few tokens that matter.
+    Per-token Python objects are the main cost at 1,000 articles/s: one
+    `re.split` gives the tokens with the text between them, and running sums
+    of their lengths give every offset, with no match object per token.
     Hyphenated words are separate tokens; reduplicated plurals
     ("kelompok-kelompok") thus become a repeated word, which every term written
     with the same form matches the same way.
     """
 
-    __slots__ = ("_found", "end", "lowered", "start")
+    __slots__ = ("_surfaces", "end", "lowered", "start")
 
     def __init__(
         self, text: str, segmentation: Literal["words", "chars"], language: str = ""
     ) -> None:
         pattern = _CHAR if segmentation == "chars" else _WORD
-        self._found = list(pattern.finditer(text))
+        # [gap, token, gap, token, ..., gap]: the capturing group keeps the tokens.
+        pieces = (_CHAR_SPLIT if segmentation == "chars" else _WORD_SPLIT).split(text)
+        surfaces: list[str] = pieces[1::2]
+        self._surfaces = surfaces
         lowered: list[str] = []
         if "Σ" not in text:
             # Lower-case the tokens in one C-level call: NUL is never part of a token.
-            lowered = casefold("\0".join(map(_GROUP, self._found)), language).split("\0")
+            lowered = casefold("\0".join(surfaces), language).split("\0")
         else:
             # Final sigma depends on what follows the token in the text.
             lowered_text = casefold(text, language)
             if len(lowered_text) == len(text):
                 lowered = pattern.findall(lowered_text)
-        if len(lowered) != len(self._found):
+        if len(lowered) != len(surfaces):
             # Lower-casing changed the text's shape (e.g. "ẞ"): go token by token.
-            lowered = [casefold(m.group(), language) for m in self._found]
+            lowered = [casefold(w, language) for w in surfaces]
         self.lowered: list[str] = lowered
         # Offsets are asked for a few hundred times per article: plain list
-        # lookups instead of a method call and a match-object call each.
-        self.start: Callable[[int], int] = list(map(_START, self._found)).__getitem__
-        self.end: Callable[[int], int] = list(map(_END, self._found)).__getitem__
+        # lookups instead of a method call each. Offset 2k is where token k starts.
+        offsets = list(accumulate(map(len, pieces)))
+        self.start: Callable[[int], int] = offsets[0:-1:2].__getitem__
+        self.end: Callable[[int], int] = offsets[1::2].__getitem__
 
     def __len__(self) -> int:
-        return len(self._found)
+        return len(self._surfaces)
 
     @overload
     def __getitem__(self, index: int) -> Token: ...
@@ -129,12 +133,15 @@ class Tokens(Sequence[Token]):
     def __getitem__(self, index: slice) -> list[Token]: ...
     def __getitem__(self, index: int | slice) -> Token | list[Token]:
         if isinstance(index, slice):
-            return [Token(m.start(), m.end(), m.group()) for m in self._found[index]]
-        m = self._found[index]
-        return Token(m.start(), m.end(), m.group())
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return Token(self.start(index), self.end(index), self._surfaces[index])
 
     def surface(self, index: int) -> str:
-        return self._found[index].group()
+        return self._surfaces[index]
 
 
 def tokenize(
@@ -227,15 +234,12 @@ class Lemmatizer:
         self._cache[lower] = lemma
         return lemma
 
-    def many(self, lowered: list[str]) -> list[str]:
-        """Canonical forms of already case-folded words."""
+    def folded(self, lower: str) -> str:
+        """Canonical form of an already case-folded word."""
         if not self._langs:
-            return lowered
-        # One C-level pass over the cache; only unseen words take the slow path.
-        found = list(map(self._cache.get, lowered))
-        if None not in found:
-            return cast(list[str], found)
-        return [w if w is not None else self(lowered[i]) for i, w in enumerate(found)]
+            return lower
+        cached = self._cache.get(lower)
+        return cached if cached is not None else self(lower)
 
 
 # Match(...) runs a Python-level __new__; the hot loop builds the tuple directly.
@@ -249,6 +253,41 @@ class _Key(NamedTuple):
     length: int  # tokens
     check_case: bool
     gapped: bool
+
+
+# The two alphabets of form codes, and the code of a token no term uses.
+_HIGH = 0x4000
+_LOW = 0x8000
+_OTHER = "\0\0"
+
+
+class _Codes:
+    """Two characters per form a term uses, `_OTHER` for every other token.
+
+    A text becomes two characters per token, so an automaton over the codes
+    reports the index of a match's last token (its end // 2), where matching
+    lemmas joined by spaces needed the spaces before each match counted.
+    The first character comes from one alphabet and the second from another,
+    so a key only matches whole codes; splitting a code in two keeps the
+    automaton's nodes at about sqrt(forms) children each, which it searches
+    one by one for every token.
+    """
+
+    __slots__ = ("by_form",)
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        distinct = list(dict.fromkeys(forms))
+        base = isqrt(len(distinct)) + 1
+        self.by_form: dict[str, str] = {
+            form: chr(_HIGH + i // base) + chr(_LOW + i % base)
+            for i, form in enumerate(distinct)
+        }
+
+    def key(self, forms: list[str]) -> str:
+        return "".join([self.by_form[form] for form in forms])
+
+    def encode(self, forms: list[str]) -> str:
+        return "".join(map(self.by_form.get, forms, repeat(_OTHER, len(forms))))
 
 
 class TermMatcher:
@@ -269,7 +308,12 @@ class TermMatcher:
         self.language = language
         self._lemma_ac = ahocorasick.Automaton()
         self._surface_ac = ahocorasick.Automaton()
+        # Case-folded token -> code of its lemma: lemmatising and encoding a
+        # known word is then one dict lookup.
+        self._coded_lemmas: dict[str, str] = {}
         self._gapped: list[int] = []
+        # (by lemma, forms, entry) of every term part, coded once all forms are known.
+        keys: list[tuple[bool, list[str], _Key]] = []
         # How a case-sensitive term must be written, token by token.
         self._exact: dict[int, tuple[str, ...]] = {}
         pattern = _CHAR if segmentation == "chars" else _WORD
@@ -282,44 +326,61 @@ class TermMatcher:
             for part_no, words in enumerate(words_by_part):
                 if not words:
                     continue
-                if term.surface or segmentation == "chars":
-                    forms = [casefold(w, language) for w in words]
-                    automaton = self._surface_ac
-                else:
-                    forms = [lemmatizer(w) for w in words]
-                    automaton = self._lemma_ac
-                key = " " + " ".join(forms) + " "
-                entry = _Key(index, term, part_no, len(words),
-                             term.case_sensitive or term.proper_name, len(term.parts) > 1)
-                if automaton.exists(key):
-                    automaton.get(key).append(entry)
-                else:
-                    automaton.add_word(key, [entry])
+                by_lemma = not (term.surface or segmentation == "chars")
+                forms = (
+                    [lemmatizer(w) for w in words] if by_lemma
+                    else [casefold(w, language) for w in words]
+                )
+                keys.append((by_lemma, forms, _Key(
+                    index, term, part_no, len(words),
+                    term.case_sensitive or term.proper_name, len(term.parts) > 1,
+                )))
+        self._lemma_codes = _Codes(f for by_lemma, forms, _ in keys if by_lemma for f in forms)
+        self._surface_codes = _Codes(
+            f for by_lemma, forms, _ in keys if not by_lemma for f in forms
+        )
+        for by_lemma, forms, entry in keys:
+            automaton = self._lemma_ac if by_lemma else self._surface_ac
+            key = (self._lemma_codes if by_lemma else self._surface_codes).key(forms)
+            if automaton.exists(key):
+                automaton.get(key).append(entry)
+            else:
+                automaton.add_word(key, [entry])
         for automaton in (self._lemma_ac, self._surface_ac):
             if len(automaton):
                 automaton.make_automaton()
 
+    def _encode_lemmas(self, surfaces: list[str]) -> str:
+        """The lemma codes of case-folded tokens."""
+        known = self._coded_lemmas
+        found = list(map(known.get, surfaces))
+        if None in found:
+            if len(known) >= _CACHE_LIMIT:
+                known.clear()
+            by_form = self._lemma_codes.by_form
+            lemma = self.lemmatize.folded
+            for i, code in enumerate(found):
+                if code is None:
+                    word = surfaces[i]
+                    found[i] = known[word] = by_form.get(lemma(word), _OTHER)
+        return "".join(cast(list[str], found))
+
     def match(self, text: str, tokens: Tokens) -> list[Match]:
         surfaces = tokens.lowered
-        lemmas = surfaces if self.segmentation == "chars" else self.lemmatize.many(surfaces)
         results: list[Match] = []
         parts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
         # Gapped terms whose first part occurs: only these can match.
         opened: set[int] = set()
-        for forms, automaton in ((lemmas, self._lemma_ac), (surfaces, self._surface_ac)):
-            if not len(automaton) or not forms:
+        for automaton in (self._lemma_ac, self._surface_ac):
+            if not len(automaton) or not surfaces:
                 continue
-            joined = " " + " ".join(forms) + " "
-            # `end` is the trailing space of a match; the spaces before it number
-            # one more than the index of the match's last token. Matches come in
-            # order of `end`, so the spaces are counted incrementally.
-            spaces = 0
-            counted_to = 0
-            count = joined.count
-            for end, keys in automaton.iter(joined):
-                spaces += count(" ", counted_to, end)
-                counted_to = end
-                last = spaces - 1
+            codes = (
+                self._encode_lemmas(surfaces) if automaton is self._lemma_ac
+                else self._surface_codes.encode(surfaces)
+            )
+            # Two characters per token: a match ends at 2 * (its last token) + 1.
+            for end, keys in automaton.iter(codes):
+                last = end >> 1
                 for key in keys:
                     term_index, term, part, length, check_case, gapped = key
                     first = last - length + 1
