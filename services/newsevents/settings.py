@@ -120,10 +120,11 @@ class Settings(BaseSettings):
         default=False,
         description="The alert worker commits each merge table write, the event versions and "
         "alerts it causes and the consumed offset in one Kafka transaction (faust's "
-        "exactly_once), so neither a kill -9 nor a rebalance can lose or repeat a version; "
+        "exactly_once), so that a kill -9 can neither lose nor repeat a version; "
         "readers of its topics must use isolation.level=read_committed. Not yet the default: "
         "after a restart a merge partition's commits now and then stop advancing, and the "
-        "versions of its open transaction stay invisible (test_alert_merge_e2e). Off: "
+        "versions of its open transaction stay invisible (test_alert_merge_e2e); a rebalance "
+        "has repeated versions with it on. Off: "
         "at-least-once, like the other stages (a crash between the table write and the "
         "output can lose or repeat a version).",
     )
