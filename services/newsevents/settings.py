@@ -116,6 +116,14 @@ class Settings(BaseSettings):
         gt=0,
         description="How often lag and progress are measured for the watchdog and metrics.",
     )
+    shutdown_timeout_seconds: float = Field(
+        default=25.0,
+        gt=0,
+        description="After SIGTERM the worker drains, commits and exits; if that has not "
+        "finished in this many seconds (the broker is gone, so commits retry) it exits "
+        "with status 1 and the uncommitted records are consumed again after the restart. "
+        "Keep it below the pod's terminationGracePeriodSeconds (the chart sets 30).",
+    )
     alert_exactly_once: bool = Field(
         default=False,
         description="The alert worker commits each merge table write, the event versions and "

@@ -124,6 +124,8 @@ def test_defaults_deploy_each_stage_hardened_and_probed() -> None:
         assert env["NEWSEVENTS_DATA_DIR"] == "/tmp/newsevents"
         assert env["NEWSEVENTS_KAFKA_SECURITY_PROTOCOL"] == "PLAINTEXT"
         assert "NEWSEVENTS_ALERT_RULES_FILE" not in env
+        assert float(env["NEWSEVENTS_SHUTDOWN_TIMEOUT_SECONDS"]) < pod[
+            "terminationGracePeriodSeconds"]
         assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
         assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
         assert pod["securityContext"]["runAsNonRoot"] is True
@@ -263,6 +265,8 @@ def test_every_variable_the_chart_sets_is_a_setting_the_service_reads(values: Pa
     (["kafka.bootstrapServers=k:9092", "image.tag=latest"], "/image/tag"),
     (["kafka.bootstrapServers=k:9092", "config.logLevel=verbose"], "logLevel"),
     (["kafka.bootstrapServers=k:9092", "kafka.sasl.mechanism=GSSAPI"], "mechanism"),
+    (["kafka.bootstrapServers=k:9092", "config.shutdownTimeoutSeconds=30"],
+     "terminationGracePeriodSeconds must exceed"),
 ])
 def test_chart_refuses_wrong_values(sets: list[str], message: str) -> None:
     done = helm_template(*(a for s in sets for a in ("--set", s)))

@@ -93,3 +93,26 @@ def test_one_of_three_brokers_stops_mid_stream(
     print(f"\none of three brokers stopped ({at_stop} linked articles committed then): "
           f"{result.summary()}; {time.monotonic() - started:.0f}s; {'; '.join(pipeline.notes)}")
     assert not result.problems, result.problems
+
+
+def test_sigterm_with_the_broker_gone_exits_by_the_stop_deadline(
+    own_broker: Broker, pipeline_env: dict[str, str], tmp_path: Path
+) -> None:
+    # Its final commit can never succeed; without a deadline faust waits 60 s
+    # per stuck service and Kubernetes kills the pod first, with nothing logged.
+    deadline = 4.0
+    env = {**pipeline_env, "KAFKA_BOOTSTRAP_SERVERS": own_broker.bootstrap,
+           "NEWSEVENTS_SHUTDOWN_TIMEOUT_SECONDS": str(deadline)}
+    workers = StageWorkers(env, tmp_path)
+    try:
+        workers.start_as("alert", "alert")
+        workers.wait_ready()
+        own_broker.stop()
+        time.sleep(2)
+        code, took = workers.terminate("alert", grace=deadline + 20)
+        log = (tmp_path / "alert.log").read_text(errors="replace")
+    finally:
+        workers.stop()
+    assert code == 1, f"exit {code} after {took:.1f}s"
+    assert deadline <= took < deadline + 10
+    assert "stop_deadline_exceeded" in log

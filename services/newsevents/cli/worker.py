@@ -58,4 +58,5 @@ def worker(stage: str, web_port: int | None) -> None:
         logging_config=logs.logging_dict_config(settings),
         redirect_stdouts=False,
         quiet=True,
+        stop_deadline_seconds=settings.shutdown_timeout_seconds,
     ).execute_from_commandline()
