@@ -70,15 +70,18 @@ class Workers:
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
         self.ports: dict[str, int] = {}
 
-    def start(self, stage: str, extra_env: dict[str, str] | None = None) -> int:
+    def start(self, stage: str, extra_env: dict[str, str] | None = None,
+              *, name: str | None = None) -> int:
+        """Start a worker of `stage`, known as `name` (a second worker of a stage needs one)."""
+        name = name or stage
         port = free_port()
         env = {**self.env, "NEWSEVENTS_WEB_PORT": str(port), **(extra_env or {})}
-        log = (self.log_dir / f"{stage}.log").open("ab")
-        self.procs[stage] = subprocess.Popen(
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.procs[name] = subprocess.Popen(
             [sys.executable, "-m", "newsevents.cli.main", "worker", "--stage", stage],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
-        self.ports[stage] = port
+        self.ports[name] = port
         return port
 
     def wait_ready(self, timeout: float = 240.0) -> None:

@@ -12,11 +12,9 @@ from __future__ import annotations
 import asyncio
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
@@ -27,6 +25,7 @@ from newsevents import topics
 from newsevents.settings import Settings
 from newsevents.streaming.lag import group_lag
 from tests.conftest import Workers
+from tests.faults.reconcile import Expected, Reconciliation, Record, reconcile
 
 # (stage whose group consumes, source topic), in the order data flows.
 CHAIN: tuple[tuple[str, str], ...] = (
@@ -39,28 +38,20 @@ READ_BACK: tuple[str, ...] = (
     topics.LINKED, topics.DLQ, topics.CANDIDATES, *topics.EVENTS_BY_TYPE.values(), topics.ALERTS,
     topics.CLASSIFIED,
 )
-Record = tuple[str, bytes | None, bytes]
 
 
 class StageWorkers(Workers):
-    """`Workers` that can run two processes of one stage and stop one the hard way."""
-
-    def start_as(self, name: str, stage: str, extra_env: dict[str, str] | None = None) -> int:
-        from newsevents.localkafka.broker import free_port
-
-        port = free_port()
-        env = {**self.env, "NEWSEVENTS_WEB_PORT": str(port), **(extra_env or {})}
-        log = (self.log_dir / f"{name}.log").open("ab")
-        self.procs[name] = subprocess.Popen(
-            [sys.executable, "-m", "newsevents.cli.main", "worker", "--stage", stage],
-            env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-        self.ports[name] = port
-        return port
+    """`Workers` that run the pipeline, restart a worker and stop one the hard way."""
 
     def start_pipeline(self) -> None:
         for stage in ("classifier", "linker", "alert"):
-            self.start_as(stage, stage)
+            self.start(stage)
+        self.wait_ready()
+
+    def restart(self, stage: str, pause: float = 2.0) -> None:
+        """Start `stage` again after `pause` seconds away, and wait until it is ready."""
+        time.sleep(pause)
+        self.start(stage)
         self.wait_ready()
 
     def kill_hard(self, name: str) -> None:
@@ -221,9 +212,14 @@ class Pipeline:
         return asyncio.run(run())
 
 
-def worker_logs(workers: StageWorkers, log_dir: Path) -> str:
-    return "\n".join(f"--- {p.stem}\n{p.read_text(errors='replace')[-2000:]}"
-                     for p in sorted(log_dir.glob("*.log")))
+def reconciled(what: str, pipeline: Pipeline, workers: StageWorkers, expected: Expected,
+               started: float) -> Reconciliation:
+    """Drain, read back and reconcile; print the counts and fail on any problem."""
+    result = reconcile(expected, drain_and_read(pipeline, workers))
+    print(f"\n{what}: {result.summary()}; {time.monotonic() - started:.0f}s; "
+          f"{'; '.join(pipeline.notes)}")
+    assert not result.problems, result.problems
+    return result
 
 
 def drain_and_read(pipeline: Pipeline, workers: StageWorkers,

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 import orjson
 
 from newsevents import topics
-from tests.faults.harness import Record
+
+# (key, value) as read back from one topic: its name, key and value.
+Record = tuple[str, bytes | None, bytes]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from newsevents import topics
 from tests.faults.conftest import ARTICLES, pipeline_for
 from tests.faults.corpus import messages
-from tests.faults.harness import StageWorkers, drain_and_read, end_offsets
-from tests.faults.reconcile import Expected, reconcile
+from tests.faults.harness import StageWorkers, end_offsets, reconciled
+from tests.faults.reconcile import Expected
 
 # 5,000 articles through three workers take minutes on a loaded 2-core machine.
 pytestmark = [pytest.mark.faults, pytest.mark.integration, pytest.mark.timeout(900)]
@@ -31,15 +31,8 @@ def test_kill_9_of_the_linker_mid_stream_then_restart(
 
     stage_workers.kill_hard("linker")
     # The classifier keeps going; the linker's share piles up while it is away.
-    time.sleep(2)
-    stage_workers.start_as("linker", "linker")
-    stage_workers.wait_ready()
-
-    found = drain_and_read(pipeline, stage_workers)
-    result = reconcile(expected, found)
-    print(f"\nkill -9 linker: {result.summary()}; {time.monotonic() - started:.0f}s; "
-          f"{'; '.join(pipeline.notes)}")
-    assert not result.problems, result.problems
+    stage_workers.restart("linker")
+    reconciled("kill -9 linker", pipeline, stage_workers, expected, started)
 
 
 def test_kill_9_of_the_alert_worker_mid_merge_then_restart(
@@ -58,17 +51,11 @@ def test_kill_9_of_the_alert_worker_mid_merge_then_restart(
     stage_workers.kill_hard("alert")
     merged = pipeline.committed("alert", topics.CANDIDATES)
     candidates = end_offsets(pipeline, topics.CANDIDATES)
-    time.sleep(2)
-    stage_workers.start_as("alert", "alert")
-    stage_workers.wait_ready()
-
-    found = drain_and_read(pipeline, stage_workers)
-    result = reconcile(expected, found)
-    print(f"\nkill -9 alert ({merged} of {candidates} candidates merged then): "
-          f"{result.summary()}; {time.monotonic() - started:.0f}s; {'; '.join(pipeline.notes)}")
-    assert merged < candidates or pipeline.committed("linker", topics.CLASSIFIED) < ARTICLES, (
-        "the kill came after the merge had caught up")
-    assert not result.problems, result.problems
+    linked = pipeline.committed("linker", topics.CLASSIFIED)
+    assert merged < candidates or linked < ARTICLES, "the kill came after the merge had caught up"
+    stage_workers.restart("alert")
+    reconciled(f"kill -9 alert ({merged} of {candidates} candidates merged then)",
+               pipeline, stage_workers, expected, started)
 
 
 def test_sigterm_drains_and_commits_before_exit(
@@ -88,13 +75,9 @@ def test_sigterm_drains_and_commits_before_exit(
     sent = end_offsets(pipeline, topics.CLASSIFIED) + end_offsets(pipeline, topics.DLQ)
     assert ARTICLES // 3 <= committed == sent < ARTICLES
 
-    stage_workers.start_as("classifier", "classifier")
-    stage_workers.wait_ready()
-    found = drain_and_read(pipeline, stage_workers)
-    result = reconcile(expected, found)
-    print(f"\nSIGTERM classifier (exit {code} in {took:.1f}s, {committed} committed): "
-          f"{result.summary()}; {time.monotonic() - started:.0f}s; {'; '.join(pipeline.notes)}")
-    assert not result.problems, result.problems
+    stage_workers.restart("classifier", pause=0)
+    result = reconciled(f"SIGTERM classifier (exit {code} in {took:.1f}s, {committed} committed)",
+                        pipeline, stage_workers, expected, started)
     assert result.classified_duplicates == 0  # no article classified twice
 
 
@@ -112,8 +95,8 @@ def test_second_alert_worker_joins_and_leaves_mid_stream(
     pipeline.produce(corpus[:ARTICLES // 2])
     pipeline.wait_progress("alert", topics.LINKED, ARTICLES // 5, stage_workers)
 
-    stage_workers.start_as("alert-2", "alert",
-                           {"NEWSEVENTS_DATA_DIR": str(tmp_path / "alert-2-data")})
+    stage_workers.start("alert", {"NEWSEVENTS_DATA_DIR": str(tmp_path / "alert-2-data")},
+                        name="alert-2")
     stage_workers.wait_ready()
     # The rest only now: however fast the first worker got through the first
     # half, the two must share a stream that is still flowing.
@@ -125,12 +108,9 @@ def test_second_alert_worker_joins_and_leaves_mid_stream(
     code, _ = stage_workers.terminate("alert-2", grace=GRACE_SECONDS)
     assert code == 0, stage_workers.log("alert-2")[-3000:]
 
-    found = drain_and_read(pipeline, stage_workers)
-    result = reconcile(expected, found)
-    print(f"\nalert worker joins and leaves (it consumed {took_part}): {result.summary()}; "
-          f"{time.monotonic() - started:.0f}s; {'; '.join(pipeline.notes)}")
     assert status == 200 and took_part["alert"] > 0, "the second worker got no partition"
-    assert not result.problems, result.problems
+    reconciled(f"alert worker joins and leaves (it consumed {took_part})",
+               pipeline, stage_workers, expected, started)
 
 
 def consumed(metrics_body: str) -> dict[str, float]:

@@ -116,6 +116,10 @@ def add_stage_agent(
         if after_emit is not None:
             after_emit(results)
         # Only now may faust commit past these records: their outputs are acknowledged.
+        # A skipped record (its partition moved to another worker) stays unacked:
+        # an ack would queue a commit for a partition this worker no longer owns.
+        # faust's wait_empty tracks unacked messages in a WeakSet and collects
+        # these once this batch lets go of them, so they do not hold a rebalance.
         for i, event in enumerate(events):
             if i not in batch.skipped:
                 await stream.ack(event)
