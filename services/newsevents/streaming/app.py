@@ -22,6 +22,7 @@ from newsevents.streaming import metrics
 from newsevents.streaming.agents import runners_of
 from newsevents.streaming.exactly_once import use_exactly_once_transport
 from newsevents.streaming.health import Health
+from newsevents.streaming.lean import LeanTransport
 from newsevents.streaming.watchdog import Watchdog
 
 PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4"
@@ -136,6 +137,8 @@ def faust_app(
     if exactly_once:
         # Before any topic or agent is declared: they reach the transport.
         use_exactly_once_transport(app, settings)
+    else:
+        app.transport = LeanTransport(app.conf.broker_consumer, app)
     return app
 
 

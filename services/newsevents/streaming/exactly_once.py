@@ -31,15 +31,15 @@ from typing import cast
 import faust
 from aiokafka import AIOKafkaConsumer
 from faust.transport.consumer import TransactionManager
-from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import TP
 
 from newsevents import clients
 from newsevents.settings import Settings
+from newsevents.streaming.lean import LeanConsumer, LeanTransport
 from newsevents.streaming.transactions import transactional_sends
 
 
-class CommittedHighwatersConsumer(faust_aiokafka.Consumer):
+class CommittedHighwatersConsumer(LeanConsumer):
     """faust's aiokafka consumer, with highwaters read from the broker as last stable offsets."""
 
     _probe: AIOKafkaConsumer | None = None
@@ -100,7 +100,7 @@ class GatedTransactionManager(TransactionManager):
             sends.ended.clear()
 
 
-class ExactlyOnceTransport(faust_aiokafka.Transport):
+class ExactlyOnceTransport(LeanTransport):
     Consumer = CommittedHighwatersConsumer
     TransactionManager = GatedTransactionManager
 
