@@ -96,3 +96,24 @@ def test_bulleted_read_also_items_stay_dropped_however_long() -> None:
     assert "bendungan" not in cleaned.text
     assert "Kedua menteri" in cleaned.text
     assert cleaned.markers_used
+
+
+def test_verb_final_time_word_ahead_of_its_verb_governs_it_within_the_clause() -> None:
+    from tests.unit.classifier_lang_cases import DIP, classify, detection
+
+    # German dates a participle from before it: "the rules agreed last year
+    # under Norway's mediation" is background, however many words intervene.
+    background = classify(
+        "Belgrad. Die neuen Zwischenfälle an der Grenze gefährden die im vergangenen Jahr "
+        "zwischen Serbien und dem Kosovo unter Vermittlung der EU ausgehandelten Regeln "
+        "für den Grenzverkehr.\nDie Polizei verstärkte ihre Präsenz.\n"
+    )
+    assert detection(background, DIP) is None
+    # Past a comma the time word has no hold on the next clause's verb.
+    meeting = classify(
+        "Belgrad. Wie im vergangenen Jahr bei der Gründung der gemeinsamen Kommission "
+        "vereinbart, trafen sich die Außenminister von Serbien und Ungarn am Montag in "
+        "Belgrad zu Gesprächen über den Bahnausbau.\nDie Gespräche dauerten drei Stunden.\n"
+    )
+    found = detection(meeting, DIP)
+    assert found is not None and "trafen sich" in found.evidence[0].text

@@ -80,7 +80,7 @@ POSITIVES: list[tuple[str, str, str, str, set[str], str, bool]] = [
 وأوضح مصدر عسكري أن قوات الجيش تصدت للهجوم وأجبرت المهاجمين على التراجع.""", CLASH, {"attack", "battle"}, "في هجوم شنته جماعة الحوثي على مواقع الجيش", False),
 ]
 
-NEGATIVES: list[tuple[str, str, str, set[str]]] = [
+NEGATIVES: list[tuple[str, str, str, set[str] | tuple[str, ...]]] = [
     # (id, title, text, event types that must not be detected)
     ("ar-sports-derby", "الهلال يحسم ديربي الرياض بثلاثية",
      """حسم الهلال معركة ديربي الرياض أمام النصر بثلاثة أهداف مقابل هدف في المباراة التي جمعتهما مساء الجمعة ضمن الجولة العشرين من الدوري.
@@ -128,6 +128,12 @@ NEGATIVES: list[tuple[str, str, str, set[str]]] = [
     # The dossiers of talks name withdrawal as a topic, not an event.
     ("ar-negotiation-files", "", """وقال المصدر إن المباحثات بين الوفدين تتركز على ملفات الانسحاب من المدن وانتشار الجيش وتبادل الأسرى وإعادة الإعمار.
 وأضاف أن الأجواء إيجابية وجادة.""", {CLASH}),
+    # An anniversary piece: a veteran retells old fighting, historians the treaty that followed.
+    ("anniversary-veterans-treaty", "في ذكرى تحرير سيناء.. قدامى المحاربين يروون", """تحل اليوم الذكرى الرابعة والأربعون لتحرير سيناء، ووضع وزير الدفاع إكليلاً من الزهور على قبر الجندي المجهول.
+وروى أحد قدامى المحاربين كيف خاضت وحدته معارك عنيفة مع القوات الإسرائيلية في الممرات الجبلية.
+ويقول مؤرخون إن المفاوضات بين البلدين انتهت لاحقاً بانسحاب إسرائيل من شبه الجزيرة.
+شارك
+""", (DIP, CLASH)),
 ]
 
 

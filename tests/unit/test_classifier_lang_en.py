@@ -20,6 +20,15 @@ The two ministers agreed to convene the joint border commission before the end o
 Read more:
 Kenya shilling steadies against dollar
 """, DIP, "call", "held a phone call"),
+    # A passive reception names the host after "by": still a visit.
+    ("visit-passive-received", "Laos premier received in Hanoi", """HANOI — Lao Prime Minister Sonexay Siphandone was received by his Vietnamese counterpart Pham Minh Chinh at the Government Office on Thursday, on the first day of an official visit.
+The two sides discussed a planned railway to the port of Vung Ang and cooperation in power trading.
+Share this story
+""", DIP, "visit", "was received by his Vietnamese counterpart"),
+    ("battle-exchange-of-fire", "Soldiers and rebels trade fire near Bunia", """BUNIA, Congo — Congolese soldiers and fighters of the CODECO militia exchanged fire for several hours on Sunday near the village of Djugu, north of Bunia, local officials said.
+Two soldiers were wounded and the militia withdrew into the hills, an army spokesman said.
+Share this story
+""", CLASH, "battle", "exchanged fire for several hours"),
 ]
 
 # (id, title, text, event types that must not be detected)

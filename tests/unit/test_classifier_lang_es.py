@@ -128,7 +128,7 @@ Más noticias
 
 
 # (id, title, text, event type that must NOT be detected)
-NEGATIVES: list[tuple[str, str, str, str]] = [
+NEGATIVES: list[tuple[str, str, str, str | tuple[str, ...]]] = [
     ("sports-choque", "Clásico de Avellaneda: Racing se impone a Independiente en un choque vibrante",
      """Deportes
 
@@ -238,6 +238,11 @@ Las policías de ambos países compartirán información de inteligencia.""", CL
     # Trial reporting retells old attacks.
     ("es-juicio", "", """La Fiscalía pidió 40 años de prisión para los tres acusados del ataque contra la base militar de Tumaco durante el juicio que se celebra en Cali.
 El tribunal dará a conocer la sentencia en junio.""", CLASH),
+    # Calling for dialogue where no negotiating channel exists is no negotiation.
+    ("no-channel-calls-dialogue", "Gobiernos vecinos piden diálogo", """Los cancilleres de la región volvieron a pedir diálogo entre Bogotá y el ELN, aunque no existe ningún canal formal de negociación desde enero.
+La guerrilla no respondió al llamado.
+Compartir
+""", (DIP,)),
 ]
 
 

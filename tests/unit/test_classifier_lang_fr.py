@@ -138,11 +138,16 @@ La population a fui vers les villages voisins.
 
 Partager : Facebook · WhatsApp · X""",
      CLASH, "territory", "se sont emparés jeudi de la localité"),
+    # "Depuis son élection" dates a leader's first trip; it is no domestic politics.
+    ("visit-since-election", "Le président ghanéen en visite officielle à Paris", """Le président ghanéen John Dramani Mahama a été reçu jeudi à l'Élysée pour sa première visite officielle en France depuis son élection, a annoncé la présidence.
+Au cours de leur entretien, les deux chefs d'État ont évoqué la coopération sécuritaire dans le golfe de Guinée.
+Partager
+""", DIP, "visit", "première visite officielle en France"),
 ]
 
 
 # (id, title, text, event type that must NOT be detected)
-NEGATIVES: list[tuple[str, str, str, str]] = [
+NEGATIVES: list[tuple[str, str, str, str | tuple[str, ...]]] = [
     ("sports-choc", "Botola : le choc Raja-Wydad tourne à l'avantage des Verts",
      """Football
 
@@ -253,6 +258,16 @@ Les deux capitales maintiennent des contacts réguliers.""", DIP),
     # Trial reporting retells old attacks.
     ("fr-proces", "", """Le procès de quatre accusés soupçonnés d'avoir participé à l'attaque contre le camp militaire de Boulkessi s'est ouvert lundi devant le tribunal de Bamako.
 Le verdict est attendu en juillet.""", CLASH),
+    # The RAID is a police unit sent against rioters, not a raid.
+    ("raid-police-unit", "Violences urbaines : le RAID déployé", """Le ministre de l'Intérieur a annoncé l'envoi du RAID et de 500 gendarmes mobiles dans trois communes de l'agglomération lyonnaise après une deuxième nuit de violences urbaines.
+Une quarantaine de voitures ont été incendiées et 25 personnes interpellées.
+Partager
+""", (CLASH,)),
+    # A summit mentioned without a date, and a president meeting his own ambassadors.
+    ("ambassadors-undated-summit", "Macron devant les ambassadeurs de France", """Le chef de l'État a réuni mardi les ambassadeurs de France à l'Élysée pour leur conférence annuelle.
+Il a évoqué un futur sommet de l'Union pour la Méditerranée, sans en préciser la date.
+Partager l'article
+""", (DIP,)),
 ]
 
 

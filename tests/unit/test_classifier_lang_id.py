@@ -23,6 +23,10 @@ Baku tembak berlangsung sekitar 30 menit sebelum kelompok itu melarikan diri ke 
 Baca juga:
 Harga Beras di Puncak Naik
 """, CLASH, "battle", "Kontak tembak antara prajurit TNI"),
+    ("meeting-bilateral", "Menlu RI dan Menlu Australia Gelar Pertemuan Bilateral di Canberra", """Canberra - Menteri Luar Negeri Sugiono menggelar pertemuan bilateral dengan Menteri Luar Negeri Australia Penny Wong di Parliament House, Canberra, Senin (9/3).
+Kedua menteri membahas kerja sama keamanan maritim dan penanganan penyelundupan manusia.
+(rds/dna)
+""", DIP, "meeting", "pertemuan bilateral"),
 ]
 
 # (id, title, text, event types that must not be detected)

@@ -135,6 +135,21 @@ Jumlah dagangan dengan Amerika Syarikat pula susut 3.1 peratus manakala lebihan 
     ("ms-belum-dimuktamadkan", "Tarikh mesyuarat suruhanjaya bersama belum dimuktamadkan", """KUALA LUMPUR: Mesyuarat Suruhanjaya Bersama Malaysia-Indonesia kali ke-19 masih belum dimuktamadkan, kata Wisma Putra hari ini.
 Pegawai kedua-dua negara sedang berusaha mencari tarikh yang sesuai untuk pertemuan menteri luar itu.
 Iklan""", (DIP,)),
+    # "Sudah tiba masanya" is "the time has come", not an arrival.
+    ("time-has-come", "Menteri: Sudah tiba masanya kerjasama serantau diperkukuh", """KUALA LUMPUR: Menteri Luar Datuk Seri Mohamad Hasan berkata sudah tiba masanya negara ASEAN dan Jepun memperkukuh kerjasama keselamatan maritim di rantau ini.
+Beliau berkata demikian ketika berucap di sebuah forum anjuran institut pemikir di ibu negara, hari ini.
+Kongsi artikel ini
+""", (DIP,)),
+    # Troops landing in a war retold are no visitors.
+    ("troops-landed-1945", "Kenangan pendaratan tentera Australia di Labuan", """LABUAN: Pada Jun 1945, tentera Australia mendarat di pantai Brown Beach dan bertempur dengan tentera Jepun selama beberapa hari sebelum pulau itu ditawan.
+Sambutan memperingati peristiwa itu diadakan di tugu peringatan Labuan semalam dengan kehadiran veteran dan pelajar sekolah.
+Gambar: Fail
+""", (DIP, CLASH)),
+    # A 21-gun salute greets a guest; nobody fights.
+    ("gun-salute", "Sultan Brunei disambut di Istana Negara", """KUALA LUMPUR: Sultan Brunei Sultan Hassanal Bolkiah disambut dengan 21 das tembakan meriam ketika tiba di Istana Negara bagi memulakan lawatan negara dua hari ke Malaysia.
+Baginda kemudian memeriksa kawalan kehormatan yang dianggotai anggota Rejimen Askar Melayu Diraja.
+Kongsi
+""", (CLASH,)),
 ]
 
 

@@ -58,6 +58,11 @@ Ayon sa grupo, umatras ang mga sundalo ng junta patungo sa kabundukan.
 Ayon sa Israeli military, tinamaan ng mga air strike ang mga tunnel at weapons depot ng grupo.
 Sundan kami sa Facebook
 """, CLASH, "strike", "airstrike"),
+    # Gapped arrival with the traveller right after the place.
+    ("visit-arrived-yesterday", "Marcos, nasa Tokyo na", """TOKYO — Dumating kahapon sa Tokyo si Pangulong Ferdinand Marcos Jr. para sa tatlong araw na opisyal na pagbisita sa Japan.
+Sinalubong siya ng mga opisyal ng Japanese foreign ministry sa Haneda Airport.
+I-share
+""", DIP, "visit", "Dumating kahapon sa Tokyo"),
 ]
 
 # (id, title, text, event types that must not be detected)
@@ -106,6 +111,26 @@ Umabot naman sa $4.2 bilyon ang trade deficit ng bansa sa nasabing buwan.
     # Rival candidates' supporters scuffling is unrest.
     ("tl-tagasuporta", "Gulo sa harap ng munisipyo", """Nagkasagupa ang mga tagasuporta ng dalawang kandidato sa pagka-alkalde sa harap ng munisipyo nitong Linggo ng hapon, ayon sa pulisya.
 Walang naiulat na nasaktan at agad na naawat ng mga pulis ang gulo.""", (CLASH,)),
+    # A summit that may be moved to another date is not scheduled.
+    ("summit-may-move", "Petsa ng summit, posibleng ilipat", """MANILA — Maaaring ilipat sa ibang petsa ang pulong ng mga foreign minister ng ASEAN na dapat sanang gaganapin sa Cebu sa Hulyo, ayon sa DFA.
+Wala pang pinal na desisyon ang mga miyembrong bansa, dagdag ng kagawaran.
+I-share
+""", (DIP,)),
+    # A secretary meeting Senate leaders is domestic politics.
+    ("senate-leaders", "Kalihim, nakipagpulong sa Senate President", """MANILA — Nakipagpulong ang kalihim ng DFA sa Senate President at sa mga lider ng mayorya at minorya matapos ang pagdinig sa budget ng kagawaran nitong Martes.
+Tinalakay nila ang iskedyul ng pagpasa ng panukalang pondo para sa susunod na taon.
+I-share
+""", (DIP,)),
+    # "No clash was recorded": a truce holding.
+    ("no-clash-recorded", "Tahimik sa Lanao matapos ang tigil-putukan", """MARAWI CITY — Walang naitalang sagupaan sa pagitan ng mga armadong grupo sa tatlong bayan ng Lanao del Sur mula nang ipatupad ang tigil-putukan noong nakaraang linggo, ayon sa militar.
+Bumabalik na sa kanilang mga bahay ang mga lumikas na pamilya.
+I-share
+""", (CLASH,)),
+    # Cargo arriving is no visit.
+    ("cargo-arrived", "Bagong radar, dumating na", """SUBIC — Dumating din sa Subic Bay ang huling bahagi ng mga coastal radar na binili ng Philippine Navy mula sa Japan, ayon sa Department of National Defense.
+Ikakabit ang mga ito sa mga isla sa West Philippine Sea bago matapos ang taon.
+I-share
+""", (DIP,)),
 ]
 
 

@@ -91,7 +91,23 @@ NEGATIVES: list[tuple[str, str, str]] = [
 Голови ОВА доповіли про ситуацію в областях.""", DIP),
 ]
 
+# (id, title, text, types that must not be detected)
+TITLED_NEGATIVES: list[tuple[str, str, str, tuple[str, ...]]] = [
+    # A bomb on a residential block hits civilians; nobody fights back.
+    ("strike-residential-block", "Авіаудар по житловому кварталу Запоріжжя", """Російська армія вдень 12 травня завдала удару керованою авіабомбою по житловому кварталу в Олександрівському районі Запоріжжя, повідомила обласна військова адміністрація.
+Загинули двоє людей, ще 11 поранено, пошкоджено дев'ятиповерховий будинок.
+Поділитися
+""", (CLASH,)),
+    # A battle retold years later for its anniversary.
+    ("battle-retold-years-ago", "Бої за аеропорт: як це було", """Три роки тому українські десантники тримали оборону донецького аеропорту, розповідають ветерани, які зібралися на пам'ятні заходи у Києві.
+Військові історики називають ті бої символом стійкості.
+Наступного місяця термінал перейшов під контроль противника.
+Поділитися
+""", (CLASH,)),
+]
+
 
 test_positive, test_hard_negative = cases.language_tests(
     "uk", [cases.positive(*r) for r in POSITIVES],
-    [cases.negative(r[0], "", r[1], r[2]) for r in NEGATIVES])
+    [cases.negative(r[0], "", r[1], r[2]) for r in NEGATIVES]
+    + [cases.negative(*r) for r in TITLED_NEGATIVES])

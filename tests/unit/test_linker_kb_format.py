@@ -64,6 +64,13 @@ def _small_kb() -> dict[str, Any]:
             "region_after": ["state"],
             "person_ambiguous": ["karen"],
             "place_modifiers": ["Greater"],
+            "not_place_surfaces": ["vịnh"],
+            "needs_country_cue": ["FDS"],
+            "roundup_headlines": ["news roundup"],
+            "locatives_unspaced_before": ["在"],
+            "locatives_unspaced_after": ["၌"],
+            "not_locatives_unspaced": ["现在"],
+            "parties_list_after": ["from"],
         },
         "dates": {"months": {"en": {"april": 4}}, "weekdays": {"en": {"monday": 0}}},
     }
@@ -115,6 +122,10 @@ def test_stored_kb_loads_into_entities_and_a_working_gazetteer() -> None:
     assert kb.entities["country:MMR"].qid == "Q836"
     assert kb.entities["person:min-aung-hlaing"].sector == "GOV"
     assert kb.cues.sector_nouns == {"junta": "MIL", "army": "MIL"}
+    # Kept with their accents: "vịnh" (bay) is no place, "Vinh" the city still is.
+    assert kb.cues.not_place_surfaces == frozenset({"vịnh"})
+    assert kb.cues.needs_country_cue == frozenset({"fds"})
+    assert kb.cues.locatives_unspaced_after == ("၌",)
     assert kb.months == {"en": {"april": 4}}
 
     def found(text: str) -> list[tuple[str, tuple[str, ...]]]:

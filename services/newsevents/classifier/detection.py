@@ -48,7 +48,9 @@ _VISITOR_WINDOW = 3
 _ACTOR_KINDS = frozenset({"armed_state", "armed_nonstate", "target_military", "target_civilian"})
 # Where the verb, its negation and its modality close the clause ("das Abkommen
 # ... ist ausgelaufen", "görüşme yapılmayacak"), a cue after the trigger in the
-# same clause governs it however many words stand between them.
+# same clause governs it however many words stand between them; so does one
+# before it, as time words and modals come ahead of the verb they date ("die im
+# vergangenen Jahr unter Vermittlung Katars vereinbarten Grundsätze").
 _CLAUSE_FINAL = frozenset({"de", "tr", "fa", "hi", "my", "ja", "ko"})
 # Scripts matched character by character: a window counted in characters
 # spans a word or two, so a cue reaches every trigger of its clause instead.
@@ -142,11 +144,11 @@ def _distance(a: Match, b: Match) -> int:
 def _same_clause(trig: Match, cue: Match, text: str, tokens: Tokens, language: str) -> bool:
     """Whether a cue beyond its window still governs the trigger, by the clause they share.
 
-    In verb-final languages only a cue after the trigger does (the clause's
-    verb, negation and modality); in character-matched scripts either side.
+    In verb-final languages and character-matched scripts a cue on either
+    side does: no comma or bracket may stand between them.
     """
     chars = language in _CHAR_CLAUSE
-    if not chars and not (language in _CLAUSE_FINAL and cue.first > trig.last):
+    if not chars and language not in _CLAUSE_FINAL:
         return False
     first, second = (trig, cue) if trig.first < cue.first else (cue, trig)
     # The matches' own text counts too: Thai spaces are no tokens, so a cue

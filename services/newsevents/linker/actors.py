@@ -178,7 +178,31 @@ class ActorResolver:
             for cand in found:
                 if cand.country is None and cand.sector == "REB":
                     cand.country = state_country or (location.country if location else None)
+            self._fighting_abroad(found, location)
         return self._with_roles(found, event_type, subtype, location)
+
+    @staticmethod
+    def _fighting_abroad(found: Sequence[_Candidate], location: Place | None) -> None:
+        """A group based in one country fighting another country's forces on that country's
+        soil counts with that country, as the conflict it is a party to: JNIM (Mali)
+        storming a Burkinabe army post, "Taliban" gunmen at a Pakistani checkpoint. Not when
+        the forces are foreign too (Turkish troops striking the PKK in Iraq)."""
+        where = location.country if location is not None else None
+        if where is None:
+            return
+        # Forces in the field: a government named alongside ("Beijing urged calm") is not.
+        states = {c.country for c in found if c.sector in ("MIL", "COP") and c.country}
+        if where not in states:
+            return
+        for cand in found:
+            if (
+                cand.entity.kind == "armed"
+                and cand.sector == "REB"
+                and cand.country
+                and cand.country != where
+                and cand.country not in states
+            ):
+                cand.country = where
 
     @staticmethod
     def _missing_side(found: Sequence[_Candidate], event_type: EventType, sector: str) -> bool:

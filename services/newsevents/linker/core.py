@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import Counter
 from dataclasses import replace
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from newsevents.linker.actors import ActorResolver, ArticleContext
 from newsevents.linker.dates import DateFinder, resolve_date
-from newsevents.linker.gazetteer import Match, unspaced_text
+from newsevents.linker.gazetteer import Match, normalise_key, unspaced_text
 from newsevents.linker.kb import KnowledgeBase, load_kb
 from newsevents.linker.kb_build import DEFAULT_KB_PATH
 from newsevents.linker.mentions import Annotator, Mention, Noun, unattached_nouns
@@ -42,20 +43,63 @@ from newsevents.messages import (
 log = logging.getLogger(__name__)
 
 CONTEXT_CHARS = 2000
+_key = normalise_key
 _LOCK = threading.Lock()
 _INSTANCES: dict[Path, Linker] = {}
 
 
 def _topic_country(mention: Mention, so_far: list[Mention]) -> bool:
     """A bare country name in a later evidence sentence of a meeting is mostly what was
-    discussed ("the situation in Syria"), not a party, unless the lead named it already."""
+    discussed ("the situation in Syria"), not a party, unless the lead named it already.
+    So is an international organisation ("cooperation within the SCO", "the UN's
+    development goals")."""
     actor = mention.actor
-    if actor is None or actor.kind != "country" or mention.sector is not None:
+    if actor is None:
+        return False
+    if actor.kind == "org" and actor.sector == "IGO":
+        return not any(m.actor is actor and m is not mention for m in so_far)
+    if actor.kind != "country" or mention.sector is not None:
         return False
     return not any(
         m.actor is not None and m.actor.country == actor.country and m is not mention
         for m in so_far
     )
+
+
+# Between two names of one list: "Denmark, Estonia and Finland", "Angola, Brasil e Timor-Leste".
+# "Or" is left out: "Syria or Iraq" offers a choice, not a roll-call.
+_LIST_GAP = re.compile(
+    r"\s*[,،、]\s*(?:(?:and|dan|serta|et|y|e|und|и|і|và|ve)\s+)?"
+    r"|\s+(?:and|dan|serta|et|y|e|und|и|і|và|ve)\s+",
+    re.IGNORECASE,
+)
+_MIN_LIST = 3
+
+
+def _roll_call(text: str, mentions: list[Mention], after: frozenset[str]) -> set[int]:
+    """Indexes of the countries in a list of three or more right after "from" ("brought
+    together ministers from Denmark, Estonia, Finland and Sweden"): who took part, even in
+    a later sentence where a lone country would be a topic."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= _MIN_LIST:
+            start = mentions[run[0]].start
+            before = text[max(0, start - 12) : start].split()
+            if before and normalise_key(before[-1]) in after:
+                out.update(run)
+        run.clear()
+
+    for i, mention in enumerate(mentions):
+        if mention.actor is None or mention.actor.kind != "country":
+            close()
+            continue
+        if run and not _LIST_GAP.fullmatch(text, mentions[run[-1]].end, mention.start):
+            close()
+        run.append(i)
+    close()
+    return out
 
 
 class Linker:
@@ -117,7 +161,10 @@ class Linker:
         for mention in title_mentions:
             if mention.actor is not None and mention.sector and mention.actor.country:
                 sector_countries.setdefault(mention.sector, Counter())[mention.actor.country] += 2
+        needs_cue = self.kb.cues.needs_country_cue
         for match in text_matches:
+            if _key(match.surface) in needs_cue:
+                continue  # "Foreign Office" says nothing of which country's until resolved
             for entity_id in match.entity_ids:
                 entity = self.kb.entities.get(entity_id)
                 if entity is not None and entity.kind != "country" and entity.sector:
@@ -202,12 +249,18 @@ class Linker:
             if i == 0 or detection.event_type != "diplomatic-engagement":
                 actor_mentions.extend(ev_mentions)
             else:
-                actor_mentions.extend(m for m in ev_mentions if not _topic_country(m, mentions))
+                listed = _roll_call(evidence.text, ev_mentions, self.kb.cues.parties_list_after)
+                actor_mentions.extend(
+                    m
+                    for j, m in enumerate(ev_mentions)
+                    if j in listed or not _topic_country(m, mentions)
+                )
         location = locate_event(self.kb, sited, context.countries,
                                 clash=detection.event_type == "armed-clash")
-        location = self._with_headline(
-            location, mentions, context, clash=detection.event_type == "armed-clash"
-        )
+        if self._story_title(classified):
+            location = self._with_headline(
+                location, mentions, context, clash=detection.event_type == "armed-clash"
+            )
         # Built only when the evidence leaves the place or the date open.
         around: list[Sentence] | None = None
 
@@ -318,9 +371,19 @@ class Linker:
         # Hsenwi").
         return not (location.admin1 and location.admin1 == headline_place.admin1)
 
-    @staticmethod
+    def _story_title(self, classified: ClassifiedArticle) -> str:
+        """The headline as a place to look for where, or nothing when it rounds up the day's
+        stories ("สรุปข่าวเด่นรอบวัน: an attack in Narathiwat, an honour for the Chinese
+        envoy"): its places are other stories' as much as this one's. Its parties still
+        count: each story of a round-up names its own."""
+        title = classified.article.title or ""
+        folded = title.casefold()
+        if any(cue in folded for cue in self.kb.cues.roundup_headlines):
+            return ""
+        return title
+
     def _surroundings(
-        classified: ClassifiedArticle, evidence: list[Evidence]
+        self, classified: ClassifiedArticle, evidence: list[Evidence]
     ) -> list[Sentence]:
         """Neighbours of the evidence, then the headline, then the lead; never evidence itself."""
         text = classified.cleaned_text
@@ -331,7 +394,7 @@ class Linker:
         if text[evidence[0].start : evidence[0].end] == evidence[0].text:
             for ev in evidence:
                 out.extend(neighbours(text, ev.start, ev.end, excluded))
-        out.extend(headline(classified.article.title or ""))
+        out.extend(headline(self._story_title(classified)))
         out.extend(
             s
             for s in lead(text, excluded)

@@ -46,6 +46,16 @@ class Cues:
     region_after: frozenset[str]
     person_ambiguous: frozenset[str]
     place_modifiers: frozenset[str]
+    # Case-folded with accents kept: they differ from a place's name only in accents.
+    not_place_surfaces: frozenset[str] = frozenset()
+    needs_country_cue: frozenset[str] = frozenset()  # normalised alias keys
+    roundup_headlines: tuple[str, ...] = ()  # case-folded; found anywhere in a headline
+    # Unspaced scripts: an "in" written onto the name, before it (Chinese "在") or after it
+    # (Burmese "၌"); the exceptions are longer words ending in the same character ("现在").
+    locatives_unspaced_before: tuple[str, ...] = ()
+    locatives_unspaced_after: tuple[str, ...] = ()
+    not_locatives_unspaced: tuple[str, ...] = ()
+    parties_list_after: frozenset[str] = frozenset()  # "from" before a roll-call of states
     max_noun_words: int = 3
 
 
@@ -77,6 +87,13 @@ def _cues(raw: dict[str, Any]) -> Cues:
         region_after=norm_set("region_after"),
         person_ambiguous=norm_set("person_ambiguous"),
         place_modifiers=frozenset(str(w) for w in raw["place_modifiers"]),
+        not_place_surfaces=frozenset(str(w).casefold() for w in raw["not_place_surfaces"]),
+        needs_country_cue=norm_set("needs_country_cue"),
+        roundup_headlines=tuple(str(w).casefold() for w in raw["roundup_headlines"]),
+        locatives_unspaced_before=tuple(str(w) for w in raw["locatives_unspaced_before"]),
+        locatives_unspaced_after=tuple(str(w) for w in raw["locatives_unspaced_after"]),
+        not_locatives_unspaced=tuple(str(w) for w in raw["not_locatives_unspaced"]),
+        parties_list_after=norm_set("parties_list_after"),
         max_noun_words=max(len(n.split()) for n in nouns),
     )
 

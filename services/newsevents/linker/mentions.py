@@ -118,10 +118,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n\"'“”:"
 
 
-# Words that lose to a place name only through their accents, which the alias keys drop:
-# Vietnamese "Vịnh" (bay, "Vịnh Bắc Bộ") is not the city of Vinh.
-_NOT_PLACE_SURFACES = frozenset({"vịnh"})
-
 # Between a town and the place it lies in: a comma, maybe a compass or region word
 # ("Rafah, selatan Gaza", "Jabalia, northern Gaza", "Saky, Semenanjung Krimea").
 _CONTAINER_GAP = re.compile(r",\s*(?:[^\W\d_]+\s+){0,2}$")
@@ -165,6 +161,13 @@ _MAX_LOCATIVE_WORDS = 4
 def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
     if _TURKISH_LOCATIVE.match(text, end):
         return True
+    if text.startswith(cues.locatives_unspaced_after, end):
+        return True  # Burmese: "ရန်ကုန်၌", "ရန်ကုန်မြို့တွင်"
+    before = text[max(0, start - 4) : start]
+    if before.endswith(cues.locatives_unspaced_before) and not before.endswith(
+        cues.not_locatives_unspaced
+    ):
+        return True  # Chinese: "在吉隆坡", but not "现在" (now)
     after = _words_after(text, end, 1)
     if after and _key(after[0]) in cues.locatives_after:
         return True  # Hindi postpositions: "नई दिल्ली में"
@@ -211,7 +214,10 @@ class Annotator:
         """Countries named unambiguously (one candidate country), counted. Towns do not
         count unless big: too many share a name with a person or a word ("Hassan", "Horn")."""
         counts: Counter[str] = Counter()
+        needs_cue = self.kb.cues.needs_country_cue
         for match in matches:
+            if _key(match.surface) in needs_cue:
+                continue  # "FDS" must not be the cue that makes itself Syria's SDF
             entities = [e for e in (self.kb.entities.get(i) for i in match.entity_ids) if e]
             countries = {e.country for e in entities if e.country}
             if len(countries) != 1:
@@ -232,10 +238,19 @@ class Annotator:
             candidates = [e for e in (self.kb.entities.get(i) for i in match.entity_ids) if e]
             if not candidates or _looks_like_person(text, match, cues):
                 continue
-            if match.surface.casefold() in _NOT_PLACE_SURFACES:
-                continue
+            if match.surface.casefold() in cues.not_place_surfaces:
+                continue  # "vịnh" (bay): a place name only once the accents are dropped
+            if _key(match.surface) in cues.needs_country_cue:
+                # "FDS", "Foreign Office": several countries' forces or ministries go by it,
+                # so it names one only when the article names that country elsewhere.
+                candidates = [c for c in candidates if c.country and context.get(c.country)]
+                if not candidates:
+                    continue
             if len(candidates) > 1 and index + 1 < len(matches):
                 candidates = self._placed_by_next(text, match, matches[index + 1], candidates)
+            if len(candidates) > 1:
+                candidates = _country_or_namesake(text, match, candidates, context, cues)
+                candidates = _acronym_not_town(match, candidates)
             region_cue = any(c.kind == "region" for c in candidates) and _region_cue(
                 text, match, cues
             )
@@ -302,6 +317,64 @@ class Annotator:
         if entity.country and context.get(entity.country):
             score += _CONTEXT_BONUS
         return score
+
+
+def _acronym_not_town(match: Match, candidates: list[Entity]) -> list[Entity]:
+    """"NATO" in capitals is the alliance, not the Philippine town of Nato: an acronym of an
+    organisation or armed group beats a town whose own name is not written so."""
+    surface = match.surface
+    if not (surface.isupper() and len(surface) > 1):
+        return candidates
+    if not any(c.kind in ("org", "armed") for c in candidates):
+        return candidates
+    return [c for c in candidates if c.kind != "city" or c.name.isupper()]
+
+
+@lru_cache(maxsize=8)
+def _place_noun_tails(locatives: frozenset[str]) -> frozenset[str]:
+    """The place-noun ends of the longer locatives: "municipio de" from "en el municipio de",
+    "town of" from "in the town of", so "del municipio de" counts as well."""
+    tails: set[str] = set()
+    for cue in locatives:
+        words = cue.split()
+        tails.update(" ".join(words[i:]) for i in range(len(words) - 1))
+    return frozenset(tails)
+
+
+def _after_place_noun(text: str, start: int, cues: Cues) -> bool:
+    words = _words_before(text, start, _MAX_LOCATIVE_WORDS)
+    if not words or not text[:start].rstrip().endswith(words[-1]):
+        return False
+    tails = _place_noun_tails(cues.locatives)
+    return any(_key(" ".join(words[-n:])) in tails for n in range(2, len(words) + 1))
+
+
+def _country_or_namesake(
+    text: str, match: Match, candidates: list[Entity], context: Counter[str], cues: Cues
+) -> list[Entity]:
+    """A name shared by a country and a town ("Argelia" is Algeria in Spanish and a
+    Colombian town; unvowelled Arabic "Amman" is also Oman): a place noun before it makes
+    it the town ("the municipality of Argelia"); so does "in" ("في عمان") or a dateline
+    (the name alone), in an article that names the town's country and nowhere else the
+    namesake country. A big city there needs no such word: the scores weigh it against
+    the country as for any namesakes ("صوت عمان", the Voice of Amman, in a Jordanian
+    paper). Otherwise it is the country: "Algeria's foreign minister in Bogotá". A town
+    followed by its province is settled before (`_placed_by_next`)."""
+    countries = {c.country for c in candidates if c.kind == "country" and c.country}
+    if not countries:
+        return candidates
+    towns = [c for c in candidates if c.kind == "city" and c.country and context.get(c.country)]
+    if towns and _after_place_noun(text, match.start, cues):
+        return towns
+    if towns and not any(context.get(c) for c in countries):
+        if any(t.population >= _CONTEXT_CITY_POPULATION for t in towns):
+            return candidates
+        said_where = _locative(text, match.start, match.end, cues) or (
+            not text[: match.start].strip() and not text[match.end :].strip()
+        )
+        if said_where:
+            return towns
+    return [c for c in candidates if c.kind != "city"]
 
 
 def _adjacent_sector(text: str, match: Match, nouns: Sequence[Noun]) -> str | None:
