@@ -371,14 +371,18 @@ class TermMatcher:
         known = self._coded_lemmas
         found = list(map(known.get, surfaces))
         if None in found:
-            if len(known) >= _CACHE_LIMIT:
+            # Nearly every article has a word never seen before (a name): code
+            # the new words alone, found by set difference, not a Python loop
+            # over every token; then look the whole text up again.
+            new = set(surfaces).difference(known)
+            if len(known) + len(new) > _CACHE_LIMIT:
                 known.clear()
+                new = set(surfaces)
             by_form = self._lemma_codes.by_form
             lemma = self.lemmatize.folded
-            for i, code in enumerate(found):
-                if code is None:
-                    word = surfaces[i]
-                    found[i] = known[word] = by_form.get(lemma(word), _OTHER)
+            for word in new:
+                known[word] = by_form.get(lemma(word), _OTHER)
+            found = list(map(known.get, surfaces))
         return "".join(cast(list[str], found))
 
     def match(self, text: str, tokens: Tokens) -> list[Match]:
