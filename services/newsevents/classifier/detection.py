@@ -46,6 +46,7 @@ _HISTORICAL_YEARS = 3
 _WEAK_VISIT = 0.8
 _VISITOR_WINDOW = 3
 _ACTOR_KINDS = frozenset({"armed_state", "armed_nonstate", "target_military", "target_civilian"})
+_ACTORS = "actors"  # the list of every actor kind in `_fill`
 # Where the verb, its negation and its modality close the clause ("das Abkommen
 # ... ist ausgelaufen", "görüşme yapılmayacak"), a cue after the trigger in the
 # same clause governs it however many words stand between them.
@@ -272,16 +273,22 @@ class SentenceScorer:
         return results
 
     def _fill(self, unit: _Sentence, found: list[Match], tokens: Tokens) -> None:
-        masks = [(m.first, m.last) for m in found if m.term.kind == "mask"]
+        # One pass sorts the matches by kind, each list in the order of `found`
+        # (the actor kinds share one list: their order decides ties).
+        by_kind: dict[str, list[Match]] = defaultdict(list)
+        for m in found:
+            kind = m.term.kind
+            by_kind[_ACTORS if kind in _ACTOR_KINDS else kind].append(m)
+        masks = [(m.first, m.last) for m in by_kind["mask"]]
         if masks:
-            found = [
-                m for m in found
-                if m.term.kind not in ("trigger", "cue")
-                or not any(a <= m.first and m.last <= b for a, b in masks)
-            ]
-        triggers = _drop_contained([m for m in found if m.term.kind == "trigger"])
+            for kind in ("trigger", "cue"):
+                by_kind[kind] = [
+                    m for m in by_kind[kind]
+                    if not any(a <= m.first and m.last <= b for a, b in masks)
+                ]
+        triggers = _drop_contained(by_kind["trigger"])
         unit.triggers = triggers
-        actors = _drop_contained([m for m in found if m.term.kind in _ACTOR_KINDS])
+        actors = _drop_contained(by_kind[_ACTORS])
         # A name right after a civilian noun is its genitive ("колишніх бійців
         # FARC", former FARC fighters): the people attacked, not a second side.
         owned = {
@@ -290,15 +297,13 @@ class SentenceScorer:
             and a.first == c.last + 1 and tokens.start(a.first) - tokens.end(c.last) == 1
         }
         unit.actors = [a for a in actors if id(a) not in owned]
-        unit.parties = _drop_contained([m for m in found if m.term.kind == "party"])
-        officials = _drop_contained([m for m in found if m.term.kind == "official"])
+        unit.parties = _drop_contained(by_kind["party"])
+        officials = _drop_contained(by_kind["official"])
         unit.officials = len(officials)
         unit.visitors = officials + unit.parties
-        unit.interstate = any(m.term.kind == "interstate" for m in found)
+        unit.interstate = bool(by_kind["interstate"])
         cues: list[Match] = []
-        for m in found:
-            if m.term.kind != "cue":
-                continue
+        for m in by_kind["cue"]:
             # The trigger reading wins over a cue inside it ("bertolak" is not "tolak"),
             # except a negation written as an exact surface form: the lemma of
             # Turkish "görüşmedi" (did not meet) is the trigger "görüş".
