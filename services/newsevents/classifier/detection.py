@@ -51,7 +51,6 @@ _HISTORICAL_YEARS = 3
 _WEAK_VISIT = 0.8
 _VISITOR_WINDOW = 3
 _ACTOR_KINDS = frozenset({"armed_state", "armed_nonstate", "target_military", "target_civilian"})
-_ACTORS = "actors"  # the list of every actor kind in `_fill`
 # Where the verb, its negation and its modality close the clause ("das Abkommen
 # ... ist ausgelaufen", "görüşme yapılmayacak"), a cue after the trigger in the
 # same clause governs it however many words stand between them.
@@ -215,6 +214,10 @@ def _clash_fit(subtype: str, weight: float, s: _Sentence) -> float:
     if one_side and not civilian:
         return 0.6
     return 0.0
+
+
+# The list of every actor kind in `SentenceScorer._fill`.
+_ACTORS = "actors"
 
 
 class SentenceScorer:
