@@ -117,6 +117,9 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _CACHED_LINE_CHARS = 120
 _LINE_CACHE_LIMIT = 20_000
 _line_cache: dict[str, tuple[str, str, int, bool]] = {}
+# Each of the ~20 cleaners (one per language) keeps its own, smaller cache of
+# line kinds: a site's boilerplate is a few dozen lines.
+_KIND_CACHE_LIMIT = 4_096
 
 
 # ScannedLine(...) runs a Python-level __new__; scanning builds the tuple directly.
@@ -230,6 +233,9 @@ class Cleaner:
         # IGNORECASE matches character by character: a word matches as many characters.
         self._photo_reach = 1 + max(map(len, photo_words), default=0)
         self._share = frozenset(_normalise(s) for s in share)
+        # The kind of a short line by (text, shape): boilerplate recurs on
+        # every page of a site, and its kind depends on nothing else.
+        self._kinds: dict[tuple[str, int], int] = {}
 
     def _starts_with_marker(self, head: str) -> bool:
         if head.split(" ", 1)[0] not in self._read_also_first:
@@ -256,6 +262,17 @@ class Cleaner:
         return False
 
     def _line_kind(self, line: ScannedLine) -> int:
+        if len(line.text) > _CACHED_LINE_CHARS:
+            return self._decide(line)
+        key = (line.text, line.shape)
+        kind = self._kinds.get(key)
+        if kind is None:
+            if len(self._kinds) >= _KIND_CACHE_LIMIT:
+                self._kinds.clear()
+            kind = self._kinds[key] = self._decide(line)
+        return kind
+
+    def _decide(self, line: ScannedLine) -> int:
         if self._read_also_first and self._starts_with_marker(line.head):
             return LINKS  # drop, and what follows is a link list
         if line.head in self._share:

@@ -72,21 +72,23 @@ def candidate_sentences(
     """
     lines = line_spans(text)
     line_starts = [start for start, _ in lines]
-    where = [bisect_right(line_starts, tokens.start(m.first)) - 1 for m in matches]
+    start_of = tokens.start
+    # Each match's line and kind, looked up once for the passes below.
+    where = [bisect_right(line_starts, start_of(m.first)) - 1 for m in matches]
+    kinds = [m.term.kind for m in matches]
     split: dict[int, list[tuple[int, int]]] = {}
-    for m, line in zip(matches, where, strict=True):
-        if m.term.kind == "trigger" and line not in split:
-            split[line] = line_sentences(text, *lines[line], language, abbreviations)
+    for line in {line for line, kind in zip(where, kinds, strict=True) if kind == "trigger"}:
+        split[line] = line_sentences(text, *lines[line], language, abbreviations)
     if not split:
         return [], []
 
     def in_sentence(m: Match, line: int) -> bool:
         spans = split[line]
-        index = bisect_right([start for start, _ in spans], tokens.start(m.first)) - 1
+        index = bisect_right([start for start, _ in spans], start_of(m.first)) - 1
         return index >= 0 and tokens.end(m.last) <= spans[index][1]
 
-    parties = [(m, line) for m, line in zip(matches, where, strict=True)
-               if m.term.kind == "party"]
+    parties = [(m, line) for m, line, kind in zip(matches, where, kinds, strict=True)
+               if kind == "party"]
     confirmed = {m.term.label for m, line in parties if line in split and in_sentence(m, line)}
     for m, line in parties:
         if m.term.label in confirmed:
@@ -96,8 +98,8 @@ def candidate_sentences(
         if in_sentence(m, line):
             confirmed.add(m.term.label)
     sentences = [span for line in sorted(split) for span in split[line]]
-    kept = [m for m, line in zip(matches, where, strict=True)
-            if line in split or m.term.kind == "cue"]
+    kept = [m for m, line, kind in zip(matches, where, kinds, strict=True)
+            if line in split or kind == "cue"]
     return sentences, kept
 
 

@@ -24,7 +24,10 @@ MIN_EVIDENCE_SCORE = 0.3
 # Cue kinds whose words double as proper names when capitalised mid-sentence
 # ("talks in May"); for these a capitalised token is not the cue.
 _FUNCTION_CUES = frozenset({"negation", "speculation", "hedge"})
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A year between word boundaries. Each lookbehind stands after the first
+# digit, not before it: the pattern then starts with a digit, and the regex
+# engine skips to the next "1" or "2" instead of trying every position.
+_YEAR = re.compile(r"(?:1(?<!\w1)[89]|2(?<!\w2)0)\d\d(?!\w)")
 # Thai papers date by the Buddhist era (CE + 543): "พ.ศ. 2484", "ปี 2510",
 # "8 ธ.ค. 2484". Only a year after such a marker is read as one: a bare
 # 2,500 is as likely a head count.
@@ -32,12 +35,14 @@ _BUDDHIST_YEAR = re.compile(
     r"(?:พ\.ศ\.|ปี|[\u0e01-\u0e4e]{1,4}\.[\u0e01-\u0e4e]{1,3}\.)\s*(2[45]\d\d)\b"
 )
 _BUDDHIST_ERA = 543
+# Every Buddhist-era year holds these digits: a cheap test before the pattern.
+_BUDDHIST_DIGITS = re.compile(r"2[45]\d\d")
 # Years written in Burmese, Thai, Arabic-Indic, Persian or Devanagari digits.
-_DIGITS = str.maketrans({
-    chr(zero + n): str(n)
-    for zero in (0x0660, 0x06F0, 0x0966, 0x0E50, 0x1040, 0xFF10)
-    for n in range(10)
-})
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x0966, 0x0E50, 0x1040, 0xFF10)
+_DIGITS = str.maketrans({chr(zero + n): str(n) for zero in _DIGIT_ZEROS for n in range(10)})
+# translate() looks up every character in a dict: an article without such
+# digits (most of them) skips it, found by one C-level scan per article.
+_NATIVE_DIGIT = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "]")
 # A year this much older than the article marks a retrospective.
 _HISTORICAL_YEARS = 3
 # Arrival and travel nouns ("arrival", "kedatangan", "trip") are a visit only
@@ -213,6 +218,10 @@ def _clash_fit(subtype: str, weight: float, s: _Sentence) -> float:
     return 0.0
 
 
+# The list of every actor kind in `SentenceScorer._fill`.
+_ACTORS = "actors"
+
+
 class SentenceScorer:
     def __init__(self, cue_kinds: dict[str, CueKind]) -> None:
         self.cue_kinds = cue_kinds
@@ -231,7 +240,7 @@ class SentenceScorer:
         if not sentences or not tokens:
             return []
         sentence_starts = [s[0] for s in sentences]
-        units = [_Sentence(start, end) for start, end in sentences]
+        sentence_ends = [s[1] for s in sentences]
         article_parties: set[str] = set()
         grouped: dict[int, list[Match]] = defaultdict(list)
         # Entries sharing a lemma ("evakuasi", "dievakuasi") all match the
@@ -243,7 +252,7 @@ class SentenceScorer:
             if term.kind == "cue":
                 cue_spans[term.label].add((m.first, m.last))
             index = bisect_right(sentence_starts, start_of(m.first)) - 1
-            if index < 0 or end_of(m.last) > units[index].end:
+            if index < 0 or end_of(m.last) > sentence_ends[index]:
                 continue  # spans a sentence boundary
             grouped[index].append(m)
             if term.kind == "party":
@@ -260,28 +269,36 @@ class SentenceScorer:
             for event_type in kind.applies_to:
                 type_scale[event_type] *= kind.article_factor ** steps
         results: list[SentenceEvidence] = []
+        native_digits = _NATIVE_DIGIT.search(text) is not None
         for index, found in grouped.items():
             if not any(m.term.kind == "trigger" for m in found):
                 continue
-            unit = units[index]
+            # Only sentences with a trigger are scored: only they get a unit.
+            unit = _Sentence(*sentences[index])
             self._fill(unit, found, tokens)
             results.extend(
                 self._score_sentence(unit, text, len(article_parties), reference_year, type_scale,
-                                     tokens, language)
+                                     tokens, language, native_digits)
             )
         return results
 
     def _fill(self, unit: _Sentence, found: list[Match], tokens: Tokens) -> None:
-        masks = [(m.first, m.last) for m in found if m.term.kind == "mask"]
+        # One pass sorts the matches by kind, each list in the order of `found`
+        # (the actor kinds share one list: their order decides ties).
+        by_kind: dict[str, list[Match]] = defaultdict(list)
+        for m in found:
+            kind = m.term.kind
+            by_kind[_ACTORS if kind in _ACTOR_KINDS else kind].append(m)
+        masks = [(m.first, m.last) for m in by_kind["mask"]]
         if masks:
-            found = [
-                m for m in found
-                if m.term.kind not in ("trigger", "cue")
-                or not any(a <= m.first and m.last <= b for a, b in masks)
-            ]
-        triggers = _drop_contained([m for m in found if m.term.kind == "trigger"])
+            for kind in ("trigger", "cue"):
+                by_kind[kind] = [
+                    m for m in by_kind[kind]
+                    if not any(a <= m.first and m.last <= b for a, b in masks)
+                ]
+        triggers = _drop_contained(by_kind["trigger"])
         unit.triggers = triggers
-        actors = _drop_contained([m for m in found if m.term.kind in _ACTOR_KINDS])
+        actors = _drop_contained(by_kind[_ACTORS])
         # A name right after a civilian noun is its genitive ("колишніх бійців
         # FARC", former FARC fighters): the people attacked, not a second side.
         owned = {
@@ -290,15 +307,13 @@ class SentenceScorer:
             and a.first == c.last + 1 and tokens.start(a.first) - tokens.end(c.last) == 1
         }
         unit.actors = [a for a in actors if id(a) not in owned]
-        unit.parties = _drop_contained([m for m in found if m.term.kind == "party"])
-        officials = _drop_contained([m for m in found if m.term.kind == "official"])
+        unit.parties = _drop_contained(by_kind["party"])
+        officials = _drop_contained(by_kind["official"])
         unit.officials = len(officials)
         unit.visitors = officials + unit.parties
-        unit.interstate = any(m.term.kind == "interstate" for m in found)
+        unit.interstate = bool(by_kind["interstate"])
         cues: list[Match] = []
-        for m in found:
-            if m.term.kind != "cue":
-                continue
+        for m in by_kind["cue"]:
             # The trigger reading wins over a cue inside it ("bertolak" is not "tolak"),
             # except a negation written as an exact surface form: the lemma of
             # Turkish "görüşmedi" (did not meet) is the trigger "görüş".
@@ -322,13 +337,17 @@ class SentenceScorer:
         scale: dict[str, float],
         tokens: Tokens,
         language: str = "",
+        native_digits: bool = True,
     ) -> list[SentenceEvidence]:
         out: list[SentenceEvidence] = []
         historical = False
         if reference_year is not None:
-            span = text[unit.start:unit.end].translate(_DIGITS)
+            span = text[unit.start:unit.end]
+            if native_digits:
+                span = span.translate(_DIGITS)
             years = [int(y) for y in _YEAR.findall(span)]
-            years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
+            if _BUDDHIST_DIGITS.search(span):
+                years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
             historical = bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
         for event_type in (DIPLOMATIC, CLASH):
             candidates = [t for t in unit.triggers if t.term.label == event_type]

@@ -143,6 +143,10 @@ class Tokens(Sequence[Token]):
     def surface(self, index: int) -> str:
         return self._surfaces[index]
 
+    def surfaces(self, first: int, last: int) -> list[str]:
+        """The surface forms of tokens `first` to `last` (inclusive)."""
+        return self._surfaces[first:last + 1]
+
 
 def tokenize(
     text: str, segmentation: Literal["words", "chars"], language: str = ""
@@ -255,6 +259,16 @@ class _Key(NamedTuple):
     gapped: bool
 
 
+class _Value(NamedTuple):
+    """What an automaton key stands for: its entries, all of one length in tokens."""
+
+    length: int
+    # The entries' terms when every entry is a whole term matched without a
+    # case check (most keys): each hit is then a match as it stands.
+    plain: tuple[Term, ...] | None
+    entries: tuple[_Key, ...]
+
+
 # The two alphabets of form codes, and the code of a token no term uses.
 _HIGH = 0x4000
 _LOW = 0x8000
@@ -339,13 +353,15 @@ class TermMatcher:
         self._surface_codes = _Codes(
             f for by_lemma, forms, _ in keys if not by_lemma for f in forms
         )
+        entries: dict[tuple[bool, str], list[_Key]] = defaultdict(list)
         for by_lemma, forms, entry in keys:
-            automaton = self._lemma_ac if by_lemma else self._surface_ac
             key = (self._lemma_codes if by_lemma else self._surface_codes).key(forms)
-            if automaton.exists(key):
-                automaton.get(key).append(entry)
-            else:
-                automaton.add_word(key, [entry])
+            entries[by_lemma, key].append(entry)
+        for (by_lemma, key), found in entries.items():
+            plain = not any(e.check_case or e.gapped for e in found)
+            (self._lemma_ac if by_lemma else self._surface_ac).add_word(key, _Value(
+                found[0].length, tuple(e.term for e in found) if plain else None, tuple(found)
+            ))
         for automaton in (self._lemma_ac, self._surface_ac):
             if len(automaton):
                 automaton.make_automaton()
@@ -355,14 +371,18 @@ class TermMatcher:
         known = self._coded_lemmas
         found = list(map(known.get, surfaces))
         if None in found:
-            if len(known) >= _CACHE_LIMIT:
+            # Nearly every article has a word never seen before (a name): code
+            # the new words alone, found by set difference, not a Python loop
+            # over every token; then look the whole text up again.
+            new = set(surfaces).difference(known)
+            if len(known) + len(new) > _CACHE_LIMIT:
                 known.clear()
+                new = set(surfaces)
             by_form = self._lemma_codes.by_form
             lemma = self.lemmatize.folded
-            for i, code in enumerate(found):
-                if code is None:
-                    word = surfaces[i]
-                    found[i] = known[word] = by_form.get(lemma(word), _OTHER)
+            for word in new:
+                known[word] = by_form.get(lemma(word), _OTHER)
+            found = list(map(known.get, surfaces))
         return "".join(cast(list[str], found))
 
     def match(self, text: str, tokens: Tokens) -> list[Match]:
@@ -379,13 +399,15 @@ class TermMatcher:
                 else self._surface_codes.encode(surfaces)
             )
             # Two characters per token: a match ends at 2 * (its last token) + 1.
-            for end, keys in automaton.iter(codes):
+            for end, (length, plain, keys) in automaton.iter(codes):
                 last = end >> 1
+                first = last - length + 1
+                if plain is not None:
+                    for term in plain:
+                        results.append(_new_match(Match, (term, first, last)))
+                    continue
                 for key in keys:
                     term_index, term, part, length, check_case, gapped = key
-                    first = last - length + 1
-                    if first < 0:
-                        continue
                     if check_case and not self._case_ok(key, tokens, first, last):
                         continue
                     if gapped:
@@ -405,8 +427,8 @@ class TermMatcher:
         if term.case_sensitive:
             wanted = self._exact[key.term_index]
             if len(term.parts) > 1:  # parts are checked one by one: compare the subset
-                return all(t.surface in wanted for t in tokens[first : last + 1])
-            return tuple(t.surface for t in tokens[first : last + 1]) == wanted
+                return all(surface in wanted for surface in tokens.surfaces(first, last))
+            return tuple(tokens.surfaces(first, last)) == wanted
         if term.proper_name:
             head = tokens.surface(first)
             if head[:1].upper() == head[:1].lower():
