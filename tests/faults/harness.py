@@ -40,12 +40,21 @@ READ_BACK: tuple[str, ...] = (
 )
 
 
+# The test-only per-message delay of a paced stage (5,000 messages: 15 s or more).
+PACE = {"NEWSEVENTS_FAULT_DELAY_SECONDS": "0.003"}
+
+
 class StageWorkers(Workers):
     """`Workers` that run the pipeline, restart a worker and stop one the hard way."""
 
-    def start_pipeline(self) -> None:
+    def start_pipeline(self, paced: str | None = None) -> None:
+        """Start the three stages; `paced` spends a few ms more per message.
+
+        A fault aimed at a stage must land while it still has work: at full
+        speed a stage can get through the whole corpus between two progress polls.
+        """
         for stage in ("classifier", "linker", "alert"):
-            self.start(stage)
+            self.start(stage, PACE if stage == paced else None)
         self.wait_ready()
 
     def restart(self, stage: str, pause: float = 2.0) -> None:

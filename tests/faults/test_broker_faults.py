@@ -49,7 +49,7 @@ def test_broker_restart_mid_stream(
     started = time.monotonic()
     stage_workers.env = {**pipeline_env, "KAFKA_BOOTSTRAP_SERVERS": own_broker.bootstrap}
     pipeline = pipeline_for(stage_workers.env)
-    stage_workers.start_pipeline()
+    stage_workers.start_pipeline(paced="linker")
     pipeline.produce(messages(ARTICLES))
     pipeline.wait_progress("linker", topics.CLASSIFIED, ARTICLES // 3, stage_workers)
 
@@ -69,7 +69,7 @@ def test_one_of_three_brokers_stops_mid_stream(
                          "KAFKA_BOOTSTRAP_SERVERS": ",".join(b.bootstrap for b in cluster),
                          "NEWSEVENTS_TOPIC_REPLICATION": "3"}
     pipeline = pipeline_for(stage_workers.env)
-    stage_workers.start_pipeline()
+    stage_workers.start_pipeline(paced="classifier")
     pipeline.produce(messages(ARTICLES))
     pipeline.wait_progress("linker", topics.CLASSIFIED, ARTICLES // 3, stage_workers)
 

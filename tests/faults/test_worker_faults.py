@@ -25,7 +25,7 @@ def test_kill_9_of_the_linker_mid_stream_then_restart(
 ) -> None:
     started = time.monotonic()
     pipeline = pipeline_for(pipeline_env)
-    stage_workers.start_pipeline()
+    stage_workers.start_pipeline(paced="linker")
     pipeline.produce(messages(ARTICLES))
     pipeline.wait_progress("linker", topics.CLASSIFIED, ARTICLES // 3, stage_workers)
 
@@ -43,7 +43,7 @@ def test_kill_9_of_the_alert_worker_mid_merge_then_restart(
     pipeline_env = {**pipeline_env, "NEWSEVENTS_ALERT_EXACTLY_ONCE": "true"}
     stage_workers.env = pipeline_env
     pipeline = pipeline_for(pipeline_env)
-    stage_workers.start_pipeline()
+    stage_workers.start_pipeline(paced="alert")
     pipeline.produce(messages(ARTICLES))
     # Merging is under way and far from done: the kill lands amid open transactions.
     pipeline.wait_progress("alert", topics.CANDIDATES, ARTICLES // 5, stage_workers)
@@ -63,7 +63,7 @@ def test_sigterm_drains_and_commits_before_exit(
 ) -> None:
     started = time.monotonic()
     pipeline = pipeline_for(pipeline_env)
-    stage_workers.start_pipeline()
+    stage_workers.start_pipeline(paced="classifier")
     pipeline.produce(messages(ARTICLES))
     pipeline.wait_progress("classifier", topics.RAW, ARTICLES // 3, stage_workers)
 
