@@ -7,7 +7,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsevents.linker.core import Linker
-from newsevents.messages import ClassifiedArticle, Detection, Evidence, Place, RawArticle, Trigger
+from newsevents.messages import (
+    ClassifiedArticle,
+    Detection,
+    Evidence,
+    LinkedDetection,
+    Place,
+    RawArticle,
+    Trigger,
+)
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -77,6 +85,29 @@ def with_triggers(classified: ClassifiedArticle, words: Sequence[str]) -> Classi
     return classified.model_copy(update={"detections": detections})
 
 
+def linked_detection(
+    linker: Linker,
+    paragraphs: Sequence[str],
+    evidence: Sequence[int],
+    event_type: str,
+    subtype: str,
+    *,
+    title: str = "",
+    language: str = "en",
+    triggers: Sequence[str] = (),
+    published_at: datetime | None = None,
+) -> LinkedDetection:
+    """What the linker makes of the one event whose evidence is `paragraphs[evidence]`."""
+    classified = article(
+        title,
+        paragraphs,
+        [(event_type, subtype, list(evidence))],
+        language=language,
+        published_at=published_at or published(2025, 3, 4),
+    )
+    return linker.link(with_triggers(classified, triggers)).linked[0]
+
+
 def linked_place(
     linker: Linker,
     paragraphs: Sequence[str],
@@ -89,11 +120,5 @@ def linked_place(
     triggers: Sequence[str] = (),
 ) -> Place | None:
     """The place the linker gives the one event whose evidence is `paragraphs[evidence]`."""
-    classified = article(
-        title,
-        paragraphs,
-        [(event_type, subtype, list(evidence))],
-        language=language,
-        published_at=published(2025, 3, 4),
-    )
-    return linker.link(with_triggers(classified, triggers)).linked[0].location
+    return linked_detection(linker, paragraphs, evidence, event_type, subtype, title=title,
+                            language=language, triggers=triggers).location

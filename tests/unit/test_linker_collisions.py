@@ -12,7 +12,7 @@ from newsevents.linker.core import Linker
 from newsevents.linker.gazetteer import Match
 from newsevents.linker.mentions import _locative
 from newsevents.messages import LinkedDetection
-from tests.unit._linker_fixtures import article, published
+from tests.unit._linker_fixtures import linked_detection, published
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +30,8 @@ def _link(
     evidence: Sequence[int] = (0,),
     language: str = "en",
 ) -> LinkedDetection:
-    classified = article(
-        title,
-        paragraphs,
-        [(event_type, subtype, list(evidence))],
-        language=language,
-        published_at=published(2025, 2, 11),
-    )
-    return linker.link(classified).linked[0]
+    return linked_detection(linker, paragraphs, evidence, event_type, subtype, title=title,
+                            language=language, published_at=published(2025, 2, 11))
 
 
 def _countries(linked: LinkedDetection) -> set[str | None]:
