@@ -14,7 +14,13 @@ from newsevents.linker.dates import DateFinder, resolve_date
 from newsevents.linker.gazetteer import Match, normalise_key, unspaced_text
 from newsevents.linker.kb import KnowledgeBase, load_kb
 from newsevents.linker.kb_build import DEFAULT_KB_PATH
-from newsevents.linker.mentions import Annotator, Mention, Noun, unattached_nouns
+from newsevents.linker.mentions import (
+    Annotator,
+    Mention,
+    Noun,
+    needs_country_cue,
+    unattached_nouns,
+)
 from newsevents.linker.places import (
     Sited,
     locate,
@@ -43,7 +49,6 @@ from newsevents.messages import (
 log = logging.getLogger(__name__)
 
 CONTEXT_CHARS = 2000
-_key = normalise_key
 _LOCK = threading.Lock()
 _INSTANCES: dict[Path, Linker] = {}
 
@@ -161,9 +166,8 @@ class Linker:
         for mention in title_mentions:
             if mention.actor is not None and mention.sector and mention.actor.country:
                 sector_countries.setdefault(mention.sector, Counter())[mention.actor.country] += 2
-        needs_cue = self.kb.cues.needs_country_cue
         for match in text_matches:
-            if _key(match.surface) in needs_cue:
+            if needs_country_cue(match, self.kb.cues):
                 continue  # "Foreign Office" says nothing of which country's until resolved
             for entity_id in match.entity_ids:
                 entity = self.kb.entities.get(entity_id)

@@ -27,6 +27,13 @@ _key = lru_cache(maxsize=1 << 16)(normalise_key)
 _MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
 _WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*(?:['\u2019][^\W_]+)?", re.UNICODE)
 
+def needs_country_cue(match: Match, cues: Cues) -> bool:
+    """Whether the mention is an acronym or metonym several countries' forces or ministries
+    go by ("FDS", "Foreign Office"): it names one only when the article names that country
+    elsewhere, and is never itself the evidence that it does."""
+    return _key(match.surface) in cues.needs_country_cue
+
+
 _KIND_SCORE = {"person": 2.5, "org": 2.5, "armed": 2.5, "country": 2.0, "city": 1.5, "region": 1.0}
 _CONTEXT_BONUS = 3.0
 _CONTEXT_CITY_POPULATION = 500_000
@@ -214,9 +221,8 @@ class Annotator:
         """Countries named unambiguously (one candidate country), counted. Towns do not
         count unless big: too many share a name with a person or a word ("Hassan", "Horn")."""
         counts: Counter[str] = Counter()
-        needs_cue = self.kb.cues.needs_country_cue
         for match in matches:
-            if _key(match.surface) in needs_cue:
+            if needs_country_cue(match, self.kb.cues):
                 continue  # "FDS" must not be the cue that makes itself Syria's SDF
             entities = [e for e in (self.kb.entities.get(i) for i in match.entity_ids) if e]
             countries = {e.country for e in entities if e.country}
@@ -240,9 +246,7 @@ class Annotator:
                 continue
             if match.surface.casefold() in cues.not_place_surfaces:
                 continue  # "vịnh" (bay): a place name only once the accents are dropped
-            if _key(match.surface) in cues.needs_country_cue:
-                # "FDS", "Foreign Office": several countries' forces or ministries go by it,
-                # so it names one only when the article names that country elsewhere.
+            if needs_country_cue(match, cues):
                 candidates = [c for c in candidates if c.country and context.get(c.country)]
                 if not candidates:
                     continue
