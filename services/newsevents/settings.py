@@ -133,8 +133,9 @@ class Settings(BaseSettings):
         "after a restart a merge partition's commits now and then stop advancing, and the "
         "versions of its open transaction stay invisible (test_alert_merge_e2e); a rebalance "
         "has repeated versions with it on. Off: "
-        "at-least-once, like the other stages (a crash between the table write and the "
-        "output can lose or repeat a version).",
+        "at-least-once, like the other stages: a table write is stored after the outputs "
+        "it caused, so a crash between the two can repeat a version (identically), never "
+        "lose one.",
     )
     fault_delay_seconds: float = Field(
         default=0.0,

@@ -15,6 +15,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
@@ -222,9 +223,9 @@ class Pipeline:
 
 
 def reconciled(what: str, pipeline: Pipeline, workers: StageWorkers, expected: Expected,
-               started: float) -> Reconciliation:
+               started: float, repeats: Literal["none", "identical"] = "none") -> Reconciliation:
     """Drain, read back and reconcile; print the counts and fail on any problem."""
-    result = reconcile(expected, drain_and_read(pipeline, workers))
+    result = reconcile(expected, drain_and_read(pipeline, workers), repeats)
     print(f"\n{what}: {result.summary()}; {time.monotonic() - started:.0f}s; "
           f"{'; '.join(pipeline.notes)}")
     assert not result.problems, result.problems

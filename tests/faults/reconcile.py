@@ -8,6 +8,10 @@ source of some emitted event version and nothing else may be; no
 (event_id, version) may appear twice; versions of an event run 1..n
 without a gap; the last version counts every report once.
 
+`repeats="identical"` is the at-least-once promise after a crash: an event
+version or alert may come again, but only as the same message (an alert's
+`created_at` aside), never as a different one under the same id.
+
 Duplicates on the intermediate topics are allowed (at-least-once) and only
 counted, for the report.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 import orjson
 
@@ -49,6 +54,7 @@ class Reconciliation:
     events: int = 0  # distinct event ids
     event_versions: int = 0  # event records
     version_duplicates: int = 0  # (event_id, version) seen more than once
+    version_repeats: int = 0  # of those, repeated with the same content (allowed by repeats=)
     alerts: int = 0
     alert_duplicates: int = 0
     problems: list[str] = field(default_factory=list)
@@ -57,7 +63,8 @@ class Reconciliation:
         return (f"articles in {self.articles_in}, processed {self.processed}, "
                 f"dead-lettered {self.dead_lettered}, events {self.events} "
                 f"({self.event_versions} versions), alerts {self.alerts}; duplicates: "
-                f"event versions {self.version_duplicates}, alerts {self.alert_duplicates}, "
+                f"event versions {self.version_duplicates} ({self.version_repeats} identical), "
+                f"alerts {self.alert_duplicates}, "
                 f"classified {self.classified_duplicates}, linked {self.linked_duplicates}, "
                 f"candidates {self.candidate_duplicates}")
 
@@ -66,7 +73,8 @@ def _keys(records: list[Record]) -> Counter[str]:
     return Counter((k or b"").decode() for _, k, _ in records)
 
 
-def reconcile(expected: Expected, found: dict[str, list[Record]]) -> Reconciliation:
+def reconcile(expected: Expected, found: dict[str, list[Record]],
+              repeats: Literal["none", "identical"] = "none") -> Reconciliation:
     r = Reconciliation(articles_in=len(expected.article_ids))
     linked = _keys(found[topics.LINKED])
     classified = _keys(found[topics.CLASSIFIED])
@@ -99,6 +107,7 @@ def reconcile(expected: Expected, found: dict[str, list[Record]]) -> Reconciliat
     r.candidate_duplicates = sum(candidates.values()) - len(candidates)
 
     versions: Counter[tuple[str, int]] = Counter()
+    contents: dict[tuple[str, int], set[bytes]] = defaultdict(set)
     latest: dict[str, dict[str, object]] = {}
     by_event: dict[str, set[int]] = defaultdict(set)
     reported: set[tuple[str, str]] = set()
@@ -107,6 +116,7 @@ def reconcile(expected: Expected, found: dict[str, list[Record]]) -> Reconciliat
             event = orjson.loads(value)
             event_id, version = event["event_id"], event["version"]
             versions[(event_id, version)] += 1
+            contents[(event_id, version)].add(value)
             by_event[event_id].add(version)
             if version > int(latest.get(event_id, {}).get("version", 0)):  # type: ignore[call-overload]
                 latest[event_id] = event
@@ -115,7 +125,12 @@ def reconcile(expected: Expected, found: dict[str, list[Record]]) -> Reconciliat
     r.event_versions = sum(versions.values())
     twice = [key for key, n in versions.items() if n > 1]
     r.version_duplicates = len(twice)
-    if twice:
+    r.version_repeats = sum(1 for key in twice if len(contents[key]) == 1)
+    differing = [key for key in twice if len(contents[key]) > 1]
+    if differing:
+        r.problems.append(f"{len(differing)} event versions emitted twice with different "
+                          f"content, e.g. {differing[:5]}")
+    if twice and repeats == "none":
         r.problems.append(f"{len(twice)} event versions emitted twice, e.g. {twice[:5]}")
     gaps = {e: sorted(v) for e, v in by_event.items() if v != set(range(1, max(v) + 1))}
     if gaps:
@@ -139,7 +154,15 @@ def reconcile(expected: Expected, found: dict[str, list[Record]]) -> Reconciliat
     alert_ids = _keys(found[topics.ALERTS])
     r.alerts = len(alert_ids)
     r.alert_duplicates = sum(alert_ids.values()) - len(alert_ids)
-    if r.alert_duplicates:
+    alert_bodies: dict[str, set[bytes]] = defaultdict(set)
+    for _, key, value in found[topics.ALERTS]:
+        alert = orjson.loads(value)
+        alert.pop("created_at", None)
+        alert_bodies[(key or b"").decode()].add(orjson.dumps(alert, option=orjson.OPT_SORT_KEYS))
+    differing_alerts = [k for k, bodies in alert_bodies.items() if len(bodies) > 1]
+    if differing_alerts:
+        r.problems.append(f"alerts with one id and different content: {differing_alerts[:5]}")
+    if r.alert_duplicates and repeats == "none":
         r.problems.append(f"{r.alert_duplicates} alerts emitted twice, e.g. "
                           f"{[k for k, n in alert_ids.items() if n > 1][:5]}")
     return r

@@ -7,10 +7,13 @@ queues every output straight on the producer, and acks the batch's events
 only once the broker acknowledged all their outputs; meanwhile it goes on
 with the next batches. faust commits only acked offsets: at-least-once holds.
 
-A `transactional` agent in an app with faust's exactly_once guarantee (the
-alert worker's merge) processes each record inside its source partition's
-transaction (`streaming.transactions`): its table writes, outputs and, at
-the next commit, its offset become visible together or not at all.
+A `transactional` agent (the alert worker's merge, which keeps a table) in
+an app with faust's exactly_once guarantee processes each record inside its
+source partition's transaction (`streaming.transactions`): its table writes,
+outputs and, at the next commit, its offset become visible together or not
+at all. Without it (at-least-once), the record's table writes are stored
+only once its outputs are acknowledged (`StageRunner.settle`), and acked
+after that: a crash can repeat an output, never lose one.
 """
 
 from __future__ import annotations
@@ -28,7 +31,15 @@ from faust.streams import _current_event as faust_current_event
 
 from newsevents.settings import Settings
 from newsevents.streaming.app_topics import RAW_BYTES
-from newsevents.streaming.stage import Incoming, Output, Process, QueuedBatch, StageRunner
+from newsevents.streaming.stage import (
+    Incoming,
+    Output,
+    Process,
+    QueuedBatch,
+    SendState,
+    StageRunner,
+    StateNotStored,
+)
 from newsevents.streaming.transactions import transactional_sends
 
 # Called once per batch, after its outputs were acknowledged, with what each
@@ -111,8 +122,17 @@ def add_stage_agent(
     topic = app.topic(runner.source_topic, **RAW_BYTES)
     delay = settings.fault_delay_seconds
 
+    send_state: SendState | None = sends.send_state if sends is not None else None
+
     async def settle(batch: QueuedBatch, events: list[Any], stream: Any) -> None:
-        results = await runner.settle(batch)
+        try:
+            results = await runner.settle(batch, send_state)
+        except StateNotStored as exc:
+            # The table in memory is ahead of its changelog: only a restart
+            # (recovery from the changelog, replay from the committed offset) mends it.
+            runner.log.error("state_not_stored", error=str(exc))
+            await app.crash(exc)
+            raise
         if after_emit is not None:
             after_emit(results)
         # Only now may faust commit past these records: their outputs are acknowledged.
@@ -158,7 +178,8 @@ def add_stage_agent(
 
         batch = await runner.queue_batch(
             records, process, make_current,
-            around_each=in_transaction_of if in_transaction else None)
+            around_each=in_transaction_of if in_transaction else None,
+            take_state=sends.take_writes if sends is not None and not in_transaction else None)
         # The next batch is processed while this one's acknowledgements
         # travel; a bounded number in flight bounds memory and redelivery.
         settling.append(asyncio.ensure_future(settle(batch, taken, stream)))
@@ -170,6 +191,8 @@ def add_stage_agent(
         stream.enable_acks = False
         # Known only now: faust decides in_transaction once the worker runs.
         in_transaction = sends is not None and app.in_transaction
+        if sends is not None:
+            sends.deferring = not in_transaction
         settling: deque[asyncio.Future[None]] = deque()
         held: list[Any] = []
         last_arrival = time.monotonic()

@@ -11,6 +11,13 @@ Sends are queued for the whole batch and their acknowledgements awaited once,
 by `settle`: the producer gathers them into few requests, and a record counts
 as done (its offset may be committed) only once every output it made is
 acknowledged by the broker.
+
+A stage with state (the alert merge's table) hands its state writes over
+with `take_state`; `settle` stores them only after the batch's outputs are
+acknowledged. State stored ahead of its outputs would lose them: a crash
+between the two replays the record against state that already counts it,
+so it emits nothing. Outputs ahead of state can only repeat: the replay
+recomputes the same outputs from the same state.
 """
 
 from __future__ import annotations
@@ -69,6 +76,14 @@ class Incoming:
 # once the broker acknowledged the message (a producer's delivery future).
 Send = Callable[[str, bytes | None, bytes], Awaitable[Any]]
 Process = Callable[[Incoming], list[Output]]
+# (topic, partition, key, value): one write to a state store's changelog; value None deletes.
+StateWrite = tuple[str, int, bytes | None, bytes | None]
+# Queues a state write; what it returns resolves once the broker acknowledged it.
+SendState = Callable[[StateWrite], Awaitable[Any]]
+
+
+class StateNotStored(Exception):
+    """The broker refused a batch's state writes (or an earlier batch's): memory is ahead of it."""
 
 
 @dataclass
@@ -91,6 +106,15 @@ class QueuedBatch:
     letters: list[Awaitable[Any]]
     # Records `around_each` refused (SkipRecord): not processed, not to be acked.
     skipped: set[int] = field(default_factory=set)
+    # State writes of the batch's records, in the order they were made.
+    state: list[StateWrite] = field(default_factory=list)
+    # The previous batch (None: the first), and futures that resolve once this
+    # batch queued its state writes and once the broker has them. Batches
+    # settle concurrently: a key's changelog must keep the order of its
+    # writes, and a batch is done only when every earlier one's state is stored.
+    state_previous: QueuedBatch | None = None
+    state_queued: asyncio.Future[None] | None = None
+    state_stored: asyncio.Future[None] | None = None
 
 
 class StageRunner:
@@ -111,6 +135,7 @@ class StageRunner:
         self.positions: dict[tuple[str, int], int] = {}
         self.last_progress = time.time()
         self._mark_progress()
+        self._state_tail: QueuedBatch | None = None
 
     def _mark_progress(self) -> None:
         self.last_progress = time.time()
@@ -140,15 +165,22 @@ class StageRunner:
         process: Process,
         before_each: Callable[[int], None] | None = None,
         around_each: Callable[[int], AbstractAsyncContextManager[Any]] | None = None,
+        take_state: Callable[[], list[StateWrite]] | None = None,
     ) -> QueuedBatch:
         """Process `records` in order and queue their outputs; `settle` awaits them.
 
         `before_each(i)` runs before record `i` is processed (the agent makes
         it faust's current event there, for tables); record `i` is processed
         and its outputs queued inside `around_each(i)` (the agent's Kafka
-        transaction for the record's partition).
+        transaction for the record's partition). `take_state()`, after each
+        record, returns the state writes it made, for `settle` to store.
         """
         batch = QueuedBatch([], [], [])
+        if take_state is not None:
+            loop = asyncio.get_running_loop()
+            batch.state_queued, batch.state_stored = loop.create_future(), loop.create_future()
+            # Only the futures of the previous batch are needed, not its records.
+            batch.state_previous, self._state_tail = self._state_tail, _state_link(batch)
         last_yield = time.perf_counter()
         # Counters move once per batch: each inc() takes a lock.
         self._consumed.inc(len(records))
@@ -170,6 +202,9 @@ class StageRunner:
                     batch.results.append([])
                     batch.skipped.add(i)
                     continue
+            if take_state is not None:
+                # A dead-lettered record's writes too: memory already holds them.
+                batch.state += take_state()
             self.positions[(record.topic, record.partition)] = record.offset + 1
             if queued is None:  # dead-lettered
                 batch.results.append([])
@@ -213,8 +248,57 @@ class StageRunner:
             return None
         return outputs, deliveries
 
-    async def settle(self, batch: QueuedBatch) -> list[list[Output]]:
-        """Await a batch's acknowledgements; a refused output dead-letters its record."""
+    async def settle(
+        self, batch: QueuedBatch, send_state: SendState | None = None,
+    ) -> list[list[Output]]:
+        """Await a batch's acknowledgements, then store its state; a refused output
+        dead-letters its record.
+
+        Raises `StateNotStored` when a state write of this batch or of an
+        earlier one was refused: its records must not be acked, and the
+        worker must restart from the stored state.
+        """
+        try:
+            results = await self._settle_outputs(batch)
+        except BaseException as exc:
+            _fail_state_chain(batch, exc)
+            raise
+        if batch.state_queued is not None:
+            await self._store_state(batch, send_state)
+        return results
+
+    async def _store_state(self, batch: QueuedBatch, send_state: SendState | None) -> None:
+        assert batch.state_queued is not None and batch.state_stored is not None
+        previous = batch.state_previous
+        batch.state_previous = None
+        deliveries: list[Awaitable[Any]] = []
+        try:
+            if previous is not None:
+                assert previous.state_queued is not None
+                await previous.state_queued
+            if batch.state:
+                assert send_state is not None, "a batch with state writes needs send_state"
+                for write in batch.state:
+                    delivery = await send_state(write)
+                    if inspect.isawaitable(delivery):
+                        deliveries.append(delivery)
+            _resolve(batch.state_queued)
+            try:
+                await asyncio.gather(*deliveries)
+            except Exception as exc:
+                raise StateNotStored(f"{type(exc).__name__}: {exc}") from exc
+            if previous is not None:
+                assert previous.state_stored is not None
+                await previous.state_stored
+        except BaseException as exc:
+            _discard(deliveries)
+            _fail_state_chain(batch, exc)
+            if isinstance(exc, (StateNotStored, asyncio.CancelledError)):
+                raise
+            raise StateNotStored(f"{type(exc).__name__}: {exc}") from exc
+        _resolve(batch.state_stored)
+
+    async def _settle_outputs(self, batch: QueuedBatch) -> list[list[Output]]:
         flat = [d for p in batch.pending for d in p.deliveries]
         outcomes = await asyncio.gather(*flat, return_exceptions=True) if flat else []
         letters = batch.letters
@@ -291,6 +375,27 @@ class StageRunner:
         delivery = await self._send(self._topic(topics.DLQ), record.key, encode(letter))
         metrics.DEAD_LETTERS.labels(self.stage, reason).inc()
         return [delivery] if inspect.isawaitable(delivery) else []
+
+
+def _state_link(batch: QueuedBatch) -> QueuedBatch:
+    """A stand-in for `batch` in the chain that holds its state futures and nothing else."""
+    return QueuedBatch([], [], [], state_queued=batch.state_queued,
+                       state_stored=batch.state_stored)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+def _fail_state_chain(batch: QueuedBatch, exc: BaseException) -> None:
+    # Later batches must not count as stored over a gap: they fail too.
+    failure = (exc if isinstance(exc, StateNotStored)
+               else StateNotStored(f"an earlier batch failed: {exc!r}"))
+    for future in (batch.state_queued, batch.state_stored):
+        if future is not None and not future.done():
+            future.set_exception(failure)
+            future.exception()  # retrieved: the last batch has no successor to await it
 
 
 def _discard(deliveries: list[Awaitable[Any]]) -> None:

@@ -22,6 +22,12 @@ a commit holds all of a record's state and outputs or none. Its offset
 a record replayed after its state was committed is one the merge has already
 counted, so the replay emits nothing.
 
+Without exactly_once (at-least-once, the default), the same table collects
+a record's writes (`TransactionalSends.deferring`) and the stage runner
+stores them once the record's outputs are acknowledged, before its offset
+may be committed (`StageRunner.settle`): a crash can then repeat an event
+version, with the same content, but never lose one.
+
 Only faust's public API is used: `Producer.send(..., transactional_id=)`,
 `Producer.begin_transaction`, `TransactionManager.transactional_id_format`.
 """
@@ -39,14 +45,12 @@ import faust
 from faust.transport.consumer import TopicPartitionGroup, TransactionManager
 from faust.types import TP, AppT
 
-from newsevents.streaming.stage import SkipRecord
+from newsevents.streaming.stage import SkipRecord, StateWrite
 
 # The transactional id of the record the current task is processing; a
 # ContextVar because `settle` runs in other tasks, which hold no record.
 _HELD: ContextVar[str | None] = ContextVar("newsevents_held_transaction", default=None)
 
-# (topic, partition, key, value) of a table write not yet in the transaction.
-TableWrite = tuple[str, int, bytes | None, bytes | None]
 
 
 class TransactionalSends:
@@ -55,7 +59,7 @@ class TransactionalSends:
     def __init__(self, app: AppT) -> None:
         self.app = app
         # One agent task processes records one at a time, so one list will do.
-        self._writes: list[TableWrite] = []
+        self._writes: list[StateWrite] = []
         # Held while a record is processed and its sends queued; commits and
         # rebalances take it too, so neither falls inside a record.
         self.gate = asyncio.Lock()
@@ -63,6 +67,9 @@ class TransactionalSends:
         # rebalance's last commit): a record for one begins it again.
         self.ended: set[str] = set()
         self._plain_started = False
+        # At-least-once: table writes are collected outside any transaction
+        # too, for the agent to store after the record's outputs (`take_writes`).
+        self.deferring = False
 
     def transactional_id(self, topic: str, partition: int) -> str:
         """The id faust's TransactionManager begins and commits for this source partition."""
@@ -108,8 +115,26 @@ class TransactionalSends:
     def holding(self) -> bool:
         return _HELD.get() is not None
 
-    def add_write(self, write: TableWrite) -> None:
+    def collecting(self) -> bool:
+        """Whether a table write now goes to the list rather than straight to the changelog."""
+        return self.deferring or _HELD.get() is not None
+
+    def add_write(self, write: StateWrite) -> None:
         self._writes.append(write)
+
+    def take_writes(self) -> list[StateWrite]:
+        """The writes collected since the last call (at-least-once: one record's)."""
+        writes, self._writes = self._writes, []
+        return writes
+
+    async def send_state(self, write: StateWrite) -> Any:
+        """Queue one collected table write on the (plain) producer; returns its delivery."""
+        topic, partition, key, value = write
+        if not self._plain_started:
+            await self.app.producer.maybe_start()
+            self._plain_started = True
+        return await self.app.producer.send(
+            topic, key, value, partition=partition, timestamp=None, headers=None)
 
     async def send(self, topic: str, key: bytes | None, value: bytes) -> Any:
         """Queue into the held transaction; outside one (a late dead letter), send plainly."""
@@ -137,13 +162,13 @@ def transactional_sends(app: AppT) -> TransactionalSends:
 
 
 class TransactionalTable(faust.Table[str, str]):
-    """A table whose writes, inside `TransactionalSends.record`, join the record's transaction."""
+    """A table whose writes go with the record's outputs: into its transaction, or after them."""
 
     sends: TransactionalSends | None = None
 
     def on_key_set(self, key: Any, value: Any) -> None:
         sends = self.sends
-        if sends is None or not sends.holding():
+        if sends is None or not sends.collecting():
             super().on_key_set(key, value)
             return
         sends.add_write((self.changelog_topic.get_topic_name(), self._partition(key),
@@ -152,7 +177,7 @@ class TransactionalTable(faust.Table[str, str]):
 
     def on_key_del(self, key: Any) -> None:
         sends = self.sends
-        if sends is None or not sends.holding():
+        if sends is None or not sends.collecting():
             super().on_key_del(key)
             return
         # A tombstone, as faust's own delete sends.
