@@ -10,6 +10,7 @@ clauses instead of full stops), with the furniture Thai sites leave in.
 
 from __future__ import annotations
 
+from newsevents.classifier.lexicon import LEXICON_DIR, load_common, load_language
 from newsevents.classifier.matcher import tokenize
 from newsevents.classifier.sentences import split_sentences
 from tests.unit import classifier_lang_cases as cases
@@ -79,6 +80,48 @@ def test_sentences_end_at_spaces_but_keep_names_and_dates() -> None:
     date = text.index("8 มิ.ย. 2568")
     assert not any(date < start < date + len("8 มิ.ย. 2568") for start, _ in spans)
     assert text[spans[-1][0]:spans[-1][1]].startswith("ผลการปะทะ")
+
+
+def _thai_sentences(text: str) -> list[str]:
+    joins = load_language(LEXICON_DIR / "th.yaml", load_common()).sentence_joins
+    return [text[start:end] for start, end in split_sentences(text, "th", joins=joins)]
+
+
+def _in_one_sentence(phrase: str, sentences: list[str]) -> bool:
+    return any(phrase in sentence for sentence in sentences)
+
+
+def test_a_name_its_title_and_country_stay_one_sentence() -> None:
+    # The spaces inside both names come where a long enough sentence may end.
+    text = (
+        "เมื่อวันที่ 14 ตุลาคม 2568 ที่ห้องรับรองของกระทรวงการต่างประเทศในกรุงเทพมหานคร"
+        " นางสาวพิมพ์ชนก วงศ์สวัสดิ์ รัฐมนตรีช่วยว่าการกระทรวงการต่างประเทศ ได้ให้การต้อนรับ"
+        " นายอาร์ตูโร เมนโดซา รามิเรซ เอกอัครราชทูตเม็กซิโกประจำประเทศไทย"
+        " ในโอกาสเข้าเยี่ยมคารวะเพื่อหารือความร่วมมือด้านการค้าและการท่องเที่ยว"
+    )
+    sentences = _thai_sentences(text)
+    assert _in_one_sentence(
+        "นางสาวพิมพ์ชนก วงศ์สวัสดิ์ รัฐมนตรีช่วยว่าการกระทรวงการต่างประเทศ ได้ให้การต้อนรับ", sentences)
+    assert _in_one_sentence(
+        "นายอาร์ตูโร เมนโดซา รามิเรซ เอกอัครราชทูตเม็กซิโกประจำประเทศไทย ในโอกาส", sentences)
+
+
+def test_two_statements_are_two_sentences() -> None:
+    text = (
+        "กองทัพภาคที่ 3 ส่งกำลังพลพร้อมรถบรรทุกน้ำเข้าช่วยเหลือชาวบ้านที่ประสบภัยแล้งในหลายอำเภอของจังหวัดทางภาคเหนือตั้งแต่เช้าวันจันทร์"
+        " ชาวบ้านหลายร้อยครัวเรือนได้รับน้ำดื่มและถุงยังชีพจากหน่วยงานท้องถิ่นแล้วในวันเดียวกัน"
+    )
+    sentences = _thai_sentences(text)
+    assert len(sentences) == 2
+    assert sentences[1].startswith("ชาวบ้านหลายร้อยครัวเรือน")
+
+
+def test_a_number_and_its_unit_stay_with_the_rest_of_the_statement() -> None:
+    text = (
+        "เจ้าหน้าที่ชุดเก็บกู้วัตถุระเบิดรายงานว่าพบเศษกระสุนปืนใหญ่จากฝั่งตรงข้ามตกในเขตไทยระหว่างคืนวันเสาร์ถึงเช้าวันอาทิตย์รวม 14 ลูก"
+        " ตกห่างจากโรงเรียนประจำหมู่บ้านเพียงราว 300 เมตร โดยไม่มีผู้ใดได้รับบาดเจ็บ"
+    )
+    assert _thai_sentences(text) == [text]
 
 
 test_positive, test_hard_negative = cases.language_tests(

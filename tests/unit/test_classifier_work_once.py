@@ -67,9 +67,10 @@ def _long_way_equal(language: str, text: str) -> bool:
     scorer = classifier()._scorer
     tokens = tokenize(text, pack.lexicon.segmentation, pack.lexicon.language)
     matches = pack.matcher.match(text, tokens)
-    every = split_sentences(text, language, pack.lexicon.abbreviations)
+    lexicon = pack.lexicon
+    every = split_sentences(text, language, lexicon.abbreviations, lexicon.sentence_joins)
     sentences, kept = candidate_sentences(text, tokens, matches, language,
-                                          pack.lexicon.abbreviations)
+                                          lexicon.abbreviations, lexicon.sentence_joins)
     assert set(sentences) <= set(every)
     long_way = scorer.score(text, tokens, matches, every, reference_year=YEAR)
     short_way = scorer.score(text, tokens, kept, sentences, reference_year=YEAR)

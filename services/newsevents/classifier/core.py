@@ -27,7 +27,7 @@ from newsevents.classifier.lexicon import (
     load_language,
 )
 from newsevents.classifier.matcher import Lemmatizer, Match, TermMatcher, Tokens, tokenize
-from newsevents.classifier.sentences import line_sentences, line_spans
+from newsevents.classifier.sentences import NO_JOINS, SpaceJoins, line_sentences, line_spans
 from newsevents.messages import (
     EVENT_TYPES,
     ClassifiedArticle,
@@ -59,6 +59,7 @@ def candidate_sentences(
     matches: list[Match],
     language: str,
     abbreviations: frozenset[str],
+    joins: SpaceJoins = NO_JOINS,
 ) -> tuple[list[tuple[int, int]], list[Match]]:
     """The sentences the scorer needs, and the matches it can use.
 
@@ -78,7 +79,7 @@ def candidate_sentences(
     kinds = [m.term.kind for m in matches]
     split: dict[int, list[tuple[int, int]]] = {}
     for line in {line for line, kind in zip(where, kinds, strict=True) if kind == "trigger"}:
-        split[line] = line_sentences(text, *lines[line], language, abbreviations)
+        split[line] = line_sentences(text, *lines[line], language, abbreviations, joins)
     if not split:
         return [], []
 
@@ -94,7 +95,7 @@ def candidate_sentences(
         if m.term.label in confirmed:
             continue
         if line not in split:
-            split[line] = line_sentences(text, *lines[line], language, abbreviations)
+            split[line] = line_sentences(text, *lines[line], language, abbreviations, joins)
         if in_sentence(m, line):
             confirmed.add(m.term.label)
     sentences = [span for line in sorted(split) for span in split[line]]
@@ -210,7 +211,7 @@ class Classifier:
         matches = pack.matcher.match(text, tokens)
         sentences, matches = candidate_sentences(
             text, tokens, matches, language if language != UNDETERMINED else "en",
-            pack.lexicon.abbreviations,
+            pack.lexicon.abbreviations, pack.lexicon.sentence_joins,
         )
         if not sentences:
             return []

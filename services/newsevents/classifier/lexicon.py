@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import yaml
 
+from newsevents.classifier.sentences import NO_JOINS, SpaceJoins
 from newsevents.messages import EVENT_TYPES, SUBTYPES_BY_TYPE
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -90,6 +91,8 @@ class LanguageLexicon:
     # Languages with clitic tokens ("l'", "se") or split verbs ("griffen ... an")
     # need longer gaps in "a ... b" terms.
     max_gap: int = MAX_GAP_TOKENS
+    # Where a space ends a sentence (Thai), the words that say it does not.
+    sentence_joins: SpaceJoins = NO_JOINS
 
 
 @dataclass(slots=True)
@@ -170,6 +173,19 @@ def load_common(path: Path | None = None) -> CommonLexicon:
 _ABBREV_CLEAN = re.compile(r"\.$")
 
 
+def _space_joins(value: Any, where: str) -> SpaceJoins:
+    if value is None:
+        return NO_JOINS
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where}: expected a mapping")
+    known = set(SpaceJoins.__dataclass_fields__)
+    unknown = set(value) - known
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+    return SpaceJoins(**{key: tuple(_str_list(value.get(key), f"{where}.{key}"))
+                         for key in sorted(known)})
+
+
 def load_language(path: Path, common: CommonLexicon) -> LanguageLexicon:
     """Read one language file; raises `LexiconError` on a malformed file."""
     data = _read_yaml(path) or {}
@@ -188,6 +204,7 @@ def load_language(path: Path, common: CommonLexicon) -> LanguageLexicon:
         photo=tuple(s.lower() for s in _str_list(boiler.get("photo"), "photo")),
         share=tuple(s.lower() for s in _str_list(boiler.get("share"), "share")),
         max_gap=int(data.get("max_gap", MAX_GAP_TOKENS)),
+        sentence_joins=_space_joins(data.get("sentence_joins"), f"{path.name}: sentence_joins"),
     )
     if not 1 <= lex.max_gap <= 12:
         raise LexiconError(f"{path.name}: max_gap {lex.max_gap} outside 1..12")
