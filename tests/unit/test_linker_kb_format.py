@@ -71,6 +71,7 @@ def _small_kb() -> dict[str, Any]:
             "locatives_unspaced_after": ["၌"],
             "not_locatives_unspaced": ["现在"],
             "parties_list_after": ["from"],
+            "border_with": ["border with"],
         },
         "dates": {"months": {"en": {"april": 4}}, "weekdays": {"en": {"monday": 0}}},
     }

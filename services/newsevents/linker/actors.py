@@ -102,8 +102,8 @@ class ActorResolver:
             if sector is None:
                 if event_type == "diplomatic-engagement":
                     sector = "GOV"
-                elif mention.locative:
-                    return None  # "fighting in Myanmar": where, not who
+                elif mention.locative or mention.across_border:
+                    return None  # "fighting in Myanmar", "near the border with Niger"
                 else:
                     sector = "MIL"
             return self._candidate(entity, sector, mention.surface)

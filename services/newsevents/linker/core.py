@@ -71,6 +71,37 @@ def _topic_country(mention: Mention, so_far: list[Mention]) -> bool:
     )
 
 
+def _background_state(mention: Mention, earlier: list[Mention]) -> bool:
+    """A bare country name in a later evidence sentence of a clash, with no force named by
+    it ("Thailand has closed the crossing", "a UN panel says Rwanda backs the rebels"), is
+    a neighbour, a mediator or an accusation, unless an earlier sentence named it as a
+    side (`earlier`: the sides so far)."""
+    actor = mention.actor
+    if actor is None or actor.kind != "country" or mention.sector is not None:
+        return False
+    # An armed group based in the country does not make its state a side: "TTP fighters
+    # ... Islamabad accuses Afghanistan of sheltering them".
+    return not any(
+        m.actor is not None and m.actor.kind != "armed" and m.actor.country == actor.country
+        for m in earlier
+    )
+
+
+def _two_sides(mentions: list[Mention]) -> bool:
+    """Whether the mentions name both sides of a clash: two states, or a state and an
+    armed group."""
+    states = {
+        m.actor.country
+        for m in mentions
+        if m.actor is not None
+        and m.actor.kind != "armed"
+        # "fighting in Iraq", "near the border with Niger": where, not who
+        and not (m.actor.kind == "country" and (m.locative or m.across_border))
+    }
+    armed = any(m.actor is not None and m.actor.kind == "armed" for m in mentions)
+    return len(states - {None}) >= 2 or (armed and bool(states))
+
+
 # Between two names of one list: "Denmark, Estonia and Finland", "Angola, Brasil e Timor-Leste".
 # "Or" is left out: "Syria or Iraq" offers a choice, not a roll-call.
 _LIST_GAP = re.compile(
@@ -231,6 +262,7 @@ class Linker:
         nouns: list[Noun] = []
         actor_mentions: list[Mention] = []
         sited: list[Sited] = []
+        held_back: list[Mention] = []  # a clash's background states, see `_background_state`
         # In text order: the lead names the event first; later sentences add background.
         evidence_in_order = sorted(detection.evidence, key=lambda e: e.start)
         for i, evidence in enumerate(evidence_in_order):
@@ -250,8 +282,12 @@ class Linker:
             )
             mentions.extend(ev_mentions)
             nouns.extend(ev_nouns)
-            if i == 0 or detection.event_type != "diplomatic-engagement":
+            if i == 0:
                 actor_mentions.extend(ev_mentions)
+            elif detection.event_type == "armed-clash":
+                sides = list(actor_mentions)
+                for m in ev_mentions:
+                    (held_back if _background_state(m, sides) else actor_mentions).append(m)
             else:
                 listed = _roll_call(evidence.text, ev_mentions, self.kb.cues.parties_list_after)
                 actor_mentions.extend(
@@ -259,6 +295,9 @@ class Linker:
                     for j, m in enumerate(ev_mentions)
                     if j in listed or not _topic_country(m, mentions)
                 )
+        if held_back and not _two_sides(actor_mentions):
+            # "Pakistan's army accused India of firing first": the only other side named.
+            actor_mentions.extend(held_back)
         location = locate_event(self.kb, sited, context.countries,
                                 clash=detection.event_type == "armed-clash")
         if self._story_title(classified):

@@ -245,6 +245,13 @@ _RELATIVE_RE = _alternation(tuple(_RELATIVE_WEEKS) + tuple(_RELATIVE_DAYS))
 _DIGIT = re.compile(r"\d")
 _PAREN_DM = re.compile(r"\((?P<d1>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?\)")
 _SLASH_DMY = re.compile(r"\b(?P<d1>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
+# Vietnamese newsrooms write day/month after "ngày" (day) or the time of day: "chiều
+# 18/3" (the afternoon of 18 March), "ngày 23-24/5". Without that word "2/3" may be a
+# fraction or a score. Matched on the normalised text (no accents).
+_VI_DAY_MONTH = re.compile(
+    r"\b(?:ngay|sang|chieu|toi|trua|dem|khuya)\s+(?P<d1>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?"
+    r"/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\b"
+)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d1>\d{2})\b")
 
 
@@ -407,6 +414,16 @@ class DateFinder:
                 else:
                     d = _infer_year(month, day, published, future_ok)
                 add(mo.start(), mo.end(), (d, d) if d else None, "day", RANK_DAY, bool(year))
+            if language == "vi":
+                for mo in _VI_DAY_MONTH.finditer(ntext):
+                    first = day_month(mo, int(mo.group("m")))
+                    if first is None:
+                        continue
+                    last = first
+                    if mo.group("d2"):
+                        last = _safe_date(first.year, first.month, int(mo.group("d2"))) or first
+                    rank = RANK_RANGE if last > first else RANK_DAY
+                    add(mo.start(), mo.end(), (first, last), "day", rank, bool(mo.group("y")))
             if language != "en":
                 for mo in _SLASH_DMY.finditer(ntext):
                     d = _safe_date(int(mo.group("y")), int(mo.group("m")), int(mo.group("d1")))

@@ -58,24 +58,37 @@ def _normalise_char(ch: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _char_class(chars: frozenset[str]) -> re.Pattern[str] | None:
+    if not chars:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 class _CharTable(dict[int, str]):
     """str.translate table that fills itself: each distinct character is normalised once."""
 
     def __init__(self) -> None:
         super().__init__()
-        # Replaced, never changed in place: readers iterate them without a lock.
+        # Replaced, never changed in place: readers use them without a lock. Each set comes
+        # with a pattern that finds its characters in one C scan of a text.
         self.non_unit: frozenset[str] = frozenset()
+        self.non_unit_pattern: re.Pattern[str] | None = None
         # Characters that become more or less than one character, or a currency sign: a
         # text without any of them maps offset for offset and needs no currency check.
         self.special: frozenset[str] = frozenset()
+        self.special_pattern: re.Pattern[str] | None = None
 
     def __missing__(self, cp: int) -> str:
         ch = chr(cp)
         out = _normalise_char(ch)
         if len(out) != 1:
-            self.non_unit = self.non_unit | {ch}
+            non_unit = self.non_unit | {ch}
+            self.non_unit_pattern = _char_class(non_unit)
+            self.non_unit = non_unit
         if len(out) != 1 or out in _CURRENCY:
-            self.special = self.special | {ch}
+            special = self.special | {ch}
+            self.special_pattern = _char_class(special)
+            self.special = special
         self[cp] = out
         return out
 
@@ -102,16 +115,22 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """Case-fold and strip Latin diacritics, keeping a map back to the original offsets."""
     norm = text.translate(_TABLE)
-    # The few known multi-character characters, each looked for in C, cost less than set(text).
-    if len(norm) == len(text) and not any(ch in text for ch in _TABLE.non_unit):
+    # Translating filled the table with every character of the text, so the pattern of
+    # the characters that do not map one to one is up to date for it.
+    non_unit = _TABLE.non_unit_pattern
+    if len(norm) == len(text) and (non_unit is None or non_unit.search(text) is None):
         return Normalised(norm, None)
-    parts: list[str] = []
+    assert non_unit is not None  # a length change needs a character that maps to 0 or 2+
+    # Runs between those characters map one to one: extend by ranges, not per character.
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        out = _TABLE[ord(ch)]
-        parts.append(out)
-        offsets.extend([i] * len(out))
-    return Normalised("".join(parts), tuple(offsets))
+    pos = 0
+    for mo in non_unit.finditer(text):
+        i = mo.start()
+        offsets.extend(range(pos, i))
+        offsets.extend([i] * len(_TABLE[ord(text[i])]))
+        pos = i + 1
+    offsets.extend(range(pos, len(text)))
+    return Normalised(norm, tuple(offsets))
 
 
 def normalise_key(text: str) -> str:
@@ -328,32 +347,29 @@ class Gazetteer:
         self._payloads = payloads
         self.size = len(payloads)
 
-    def _hits(self, searched: str) -> Iterable[tuple[int, _Payload]]:
-        payloads = self._payloads
+    def _hits(self, searched: str) -> list[tuple[int, int]]:
+        """(last offset, payload index) of every key in `searched`."""
+        hits: list[tuple[int, int]] = []
         if self._spaced is not None:
-            for last, index in self._spaced.iter(searched):
-                yield last, payloads[index]
+            hits.extend(self._spaced.iter(searched))
         gate = self._inword_gate
         if self._inword is not None and gate is not None and gate.search(searched):
-            for last, index in self._inword.iter(searched):
-                yield last, payloads[index]
+            hits.extend(self._inword.iter(searched))
+        return hits
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping whole-word alias matches, longest first, in text order."""
         if not text or self.size == 0:
             return []
-        core = text.translate(_SEARCH)
-        norm: Normalised | None = None
-        ntext = ""
-        if len(core) != len(text) or any(ch in text for ch in _TABLE.special):
-            # Offsets shift or a currency sign is near: the full normalised text is needed.
-            norm = normalise(text)
-            ntext = norm.text
+        core, norm = _searched(text)
+        ntext = "" if norm is None else norm.text
         # One space either side so that aliases at the very start or end find their boundary;
         # search offsets are therefore ntext offsets + 1.
         searched = " " + core + " "
         found: list[tuple[int, int, bool, tuple[AliasEntry, ...]]] = []
-        for last, (length, lead, trail, entries, mode) in self._hits(searched):
+        payloads = self._payloads
+        for last, index in self._hits(searched):
+            length, lead, trail, entries, mode = payloads[index]
             start = last - length + 1 + lead - 1
             end = last + 1 - trail - 1
             inflected = False
@@ -403,6 +419,27 @@ class Gazetteer:
             chosen.append(Match(ostart, oend, surface, ids))
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+
+# The alias and the sector-noun gazetteers search the same sentence one after the other:
+# the last text's translation is kept for the second.
+_last_searched: tuple[str, str, Normalised | None] = ("", "", None)
+
+
+def _searched(text: str) -> tuple[str, Normalised | None]:
+    """The text as the automata search it, and its full normalisation when offsets shift
+    or a currency sign is near (None when neither)."""
+    global _last_searched
+    last = _last_searched  # one read: another thread may replace it meanwhile
+    if last[0] == text:
+        return last[1], last[2]
+    core = text.translate(_SEARCH)
+    special = _TABLE.special_pattern
+    norm: Normalised | None = None
+    if len(core) != len(text) or (special is not None and special.search(text) is not None):
+        norm = normalise(text)
+    _last_searched = (text, core, norm)
+    return core, norm
 
 
 def _made(automaton: ahocorasick.Automaton) -> ahocorasick.Automaton | None:

@@ -56,6 +56,7 @@ class Cues:
     locatives_unspaced_after: tuple[str, ...] = ()
     not_locatives_unspaced: tuple[str, ...] = ()
     parties_list_after: frozenset[str] = frozenset()  # "from" before a roll-call of states
+    border_with: frozenset[str] = frozenset()  # "near the border with" before a country
     max_noun_words: int = 3
 
 
@@ -94,6 +95,7 @@ def _cues(raw: dict[str, Any]) -> Cues:
         locatives_unspaced_after=tuple(str(w) for w in raw["locatives_unspaced_after"]),
         not_locatives_unspaced=tuple(str(w) for w in raw["not_locatives_unspaced"]),
         parties_list_after=norm_set("parties_list_after"),
+        border_with=norm_set("border_with"),
         max_noun_words=max(len(n.split()) for n in nouns),
     )
 

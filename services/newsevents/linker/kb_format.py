@@ -21,8 +21,8 @@ from typing import Any
 import orjson
 
 # 4: the cues carry `not_place_surfaces`, `needs_country_cue`, `roundup_headlines` and the
-# unspaced locatives; an older file lacks them.
-FORMAT_VERSION = 4
+# unspaced locatives; an older file lacks them. 5: `border_with`.
+FORMAT_VERSION = 5
 StoredEntry = tuple[str, int, str]  # entity id, case rule, form as written
 _ALIAS_COLUMNS = ("key", "mode", "count", "entity", "rule", "form")
 

@@ -54,6 +54,7 @@ class Mention:
     in_name: bool = False  # followed by a capitalised word: "Bole International Airport"
     after_name: bool = False  # preceded by a capitalised word mid-sentence: "Kazuhiko Tanabe"
     directional: bool = False  # follows "to", "ke", "nach": where someone went, not was
+    across_border: bool = False  # a country after "the border with": a neighbour, no party
 
     @property
     def country(self) -> str | None:
@@ -76,6 +77,18 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     return words[-n:]
 
 
+_BACK_CHARS = 240  # more than any word window above looks back
+
+
+def _stripped_before(text: str, pos: int) -> str:
+    """`text[:pos]` without its trailing spaces, or enough of its end for the word checks:
+    copying the whole lead for each mention cost more than the checks."""
+    if pos <= _BACK_CHARS:
+        return text[:pos].rstrip()
+    tail = text[pos - _BACK_CHARS : pos].rstrip()
+    return tail or text[:pos].rstrip()
+
+
 def _words_after(text: str, pos: int, n: int) -> list[str]:
     words: list[str] = _WORD.findall(text[pos : pos + 40 * n])
     return words[:n]
@@ -91,7 +104,7 @@ def _adjacent_word(text: str, pos: int, forward: bool) -> str | None:
     if pos < 2 or text[pos - 1] != " ":
         return None
     words = _words_before(text, pos - 1, 1)
-    if not words or not text[: pos - 1].endswith(words[0]):
+    if not words or not text.endswith(words[0], 0, pos - 1):
         return None
     return words[0]
 
@@ -113,15 +126,24 @@ def _capitalised_next(text: str, end: int) -> bool:
     return word is not None and word[:1].isupper()
 
 
-def _capitalised_before(text: str, start: int, cues: Cues) -> bool:
-    word = _adjacent_word(text, start, False)
+def _capitalised_before(
+    text: str, start: int, cues: Cues, words_before: list[str] | None = None
+) -> bool:
+    """`words_before`: the words before `start`, when the caller has them already."""
+    if words_before is None:
+        word = _adjacent_word(text, start, False)
+    elif start < 2 or text[start - 1] != " " or not words_before:
+        word = None
+    else:
+        last = words_before[-1]
+        word = last if text.endswith(last, 0, start - 1) else None
     if not word or not word[:1].isupper() or word in cues.place_modifiers:
         return False
     return not _sentence_initial(text, start - len(word) - 1)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
+    before = _stripped_before(text, pos)
     return not before or before[-1] in ".!?\n\"'“”:"
 
 
@@ -152,20 +174,68 @@ def _region_cue(text: str, match: Match, cues: Cues) -> bool:
     return False
 
 
-# Turkish writes the locative case onto the name after an apostrophe ("Astana'da").
-_TURKISH_LOCATIVE = re.compile(r"['\u2019](?:n?d|t)[ae]\b")
+_MAX_BORDER_WORDS = 3
 
 
-def _directional(text: str, start: int, cues: Cues) -> bool:
-    words = _words_before(text, start, 1)
-    return bool(words) and text[:start].rstrip().endswith(words[-1]) and (
-        _key(words[-1]) in cues.directionals)
+@lru_cache(maxsize=8)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in phrases)
+
+
+def _across_border(
+    text: str, start: int, cues: Cues, words_before: list[str] | None = None
+) -> bool:
+    """"near the border with Burkina Faso", "the border with Niger and Chad": walks back
+    over the names and joiners of a list to the border phrase, as `_region_cue` does."""
+    # Most names follow a plain word: one word settles them.
+    last = _words_before(text, start, 1) if words_before is None else words_before[-1:]
+    if not last:
+        return False
+    word = last[0]
+    if not (
+        word[:1].isupper() or _key(word) in _JOINERS or _key(word) in _last_words(cues.border_with)
+    ):
+        return False
+    words = _words_before(text, start, 8)
+    i = len(words)
+    while i > 0:
+        if any(
+            _key(" ".join(words[i - n : i])) in cues.border_with
+            for n in range(1, min(_MAX_BORDER_WORDS, i) + 1)
+        ):
+            return True
+        word = words[i - 1]
+        if _key(word) in _JOINERS or word[:1].isupper():
+            i -= 1
+            continue
+        return False
+    return False
+
+
+# Turkish writes the locative case onto the name after an apostrophe ("Astana'da"), or
+# onto a compass word after the name in the genitive ("Irak'ın kuzeyinde", in the north of
+# Iraq; "Suriye'nin doğusundaki", in the east of Syria).
+_TURKISH_LOCATIVE = re.compile(
+    r"['\u2019](?:(?:n?d|t)[ae]\b|n?[ıiuü]n\s+(?:kuzey|güney|doğu|batı)\w*?n[dt][ae](?:ki)?\b)"
+)
+
+
+def _directional(
+    text: str, start: int, cues: Cues, words_before: list[str] | None = None
+) -> bool:
+    words = _words_before(text, start, 1) if words_before is None else words_before[-1:]
+    return bool(words) and _key(words[-1]) in cues.directionals and (
+        _stripped_before(text, start).endswith(words[-1]))
 
 
 _MAX_LOCATIVE_WORDS = 4
 
 
-def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
+def _locative(
+    text: str, start: int, end: int, cues: Cues, words_before: list[str] | None = None
+) -> bool:
+    """`words_before`: the last `_MAX_LOCATIVE_WORDS` words before `start`, when the
+    caller has them already."""
     if _TURKISH_LOCATIVE.match(text, end):
         return True
     if text.startswith(cues.locatives_unspaced_after, end):
@@ -178,10 +248,12 @@ def _locative(text: str, start: int, end: int, cues: Cues) -> bool:
     after = _words_after(text, end, 1)
     if after and _key(after[0]) in cues.locatives_after:
         return True  # Hindi postpositions: "नई दिल्ली में"
-    words = _words_before(text, start, _MAX_LOCATIVE_WORDS)
+    words = words_before
+    if words is None:
+        words = _words_before(text, start, _MAX_LOCATIVE_WORDS)
     if not words:
         return False
-    gap = text[:start].rstrip()
+    gap = _stripped_before(text, start)
     if not gap.endswith(words[-1]):
         # "ke St Petersburg, Rusia": the country after a place takes that place's role
         return gap.endswith(",") and words[-1][:1].isupper()
@@ -271,6 +343,8 @@ class Annotator:
                     (c for c in candidates if c.is_actor and c.country == best.country), None
                 )
             sector = actor.sector if actor is not None else None
+            # The words before the name, which four of the checks below read.
+            words_before = _words_before(text, match.start, _MAX_LOCATIVE_WORDS)
             if actor is not None and actor.kind == "country":
                 if nouns is None:
                     nouns = self.nouns(text)
@@ -283,11 +357,14 @@ class Annotator:
                     place,
                     actor,
                     sector,
-                    _locative(text, match.start, match.end, cues),
+                    _locative(text, match.start, match.end, cues, words_before),
                     region_cue,
                     _capitalised_next(text, match.end),
-                    _capitalised_before(text, match.start, cues),
-                    _directional(text, match.start, cues),
+                    _capitalised_before(text, match.start, cues, words_before),
+                    _directional(text, match.start, cues, words_before),
+                    actor is not None
+                    and actor.kind == "country"
+                    and _across_border(text, match.start, cues, words_before),
                 )
             )
         return mentions
@@ -347,7 +424,7 @@ def _place_noun_tails(locatives: frozenset[str]) -> frozenset[str]:
 
 def _after_place_noun(text: str, start: int, cues: Cues) -> bool:
     words = _words_before(text, start, _MAX_LOCATIVE_WORDS)
-    if not words or not text[:start].rstrip().endswith(words[-1]):
+    if not words or not _stripped_before(text, start).endswith(words[-1]):
         return False
     tails = _place_noun_tails(cues.locatives)
     return any(_key(" ".join(words[-n:])) in tails for n in range(2, len(words) + 1))

@@ -189,6 +189,11 @@ def _where_not_who(mention: Mention, clash: bool) -> bool:
     place = mention.place
     if place is None:
         return False
+    actor = mention.actor
+    if place.kind == "city" and actor is not None and actor.kind == "org":
+        # A capital or seat of government that also names the government ("the Kremlin
+        # said", "Beijing protested") is its city only where something happens in it.
+        return mention.locative
     if place.kind != "country" or mention.region_cue:
         return True
     return mention.locative and not (clash and mention.directional)
