@@ -76,6 +76,12 @@ _ARTICLE_SCALE_STEPS = 2
 # subtype, the earliest winning. Below 1.0 "ataque con drones" turns attack
 # and framing phrases ("during the visit, ... signed") win: measured, kept at ties.
 _SUBTYPE_NEAR = 1.0
+# Talks held on a trip are part of the visit (EVENTS.md: travelling abroad to
+# take part, or hosting, is a `visit`): "flew to Kigali and held talks with
+# Kagame" is a visit whichever verb is heavier. Only plain travel and hosting
+# words frame it; lighter ones ("hosted" a conference) are often something else.
+_FRAMED_BY_VISIT = "meeting"
+_VISIT_FRAME_WEIGHT = 0.85
 
 
 @dataclass(slots=True)
@@ -216,6 +222,33 @@ def _clash_fit(subtype: str, weight: float, s: _Sentence) -> float:
     if one_side and not civilian:
         return 0.6
     return 0.0
+
+
+def headline_subtype(matches: list[Match], event_type: str, evidenced: set[str]) -> str | None:
+    """The subtype the headline names, when the article's evidence bears it out.
+
+    A headline names the story's main event ("Rebels seize border town",
+    "Minister arrives in Hanoi") where the body's strongest sentence is often
+    a detail of it: the gunfight after the ambush, the talks of the visit.
+    The headline only chooses among subtypes some evidence sentence has, so a
+    headline word alone never makes one up. Its strongest trigger speaks,
+    the earliest of equals. A trigger inside a not-trigger phrase is none;
+    one inside a longer trigger still counts: headlines drop the words that
+    make the body's long readings ("Telepon" for "melalui sambungan
+    telepon"), and a longer reading that changes the subtype is the heavier
+    one ("air strike" over "strike").
+    """
+    masks = [(m.first, m.last) for m in matches if m.term.kind == "mask"]
+    named = [
+        m for m in matches
+        if m.term.kind == "trigger" and m.term.label == event_type
+        and m.term.subtype in evidenced
+        and not any(a <= m.first and m.last <= b for a, b in masks)
+    ]
+    if not named:
+        return None
+    top = max(m.term.weight for m in named)
+    return min((m for m in named if m.term.weight >= top), key=lambda m: m.first).term.subtype
 
 
 # The list of every actor kind in `SentenceScorer._fill`.
@@ -415,6 +448,11 @@ class SentenceScorer:
                 ((v, t) for v, t in valued if v >= best_score * _SUBTYPE_NEAR),
                 key=lambda vt: vt[1].first,
             )[1].term.subtype
+            if best_subtype == _FRAMED_BY_VISIT and any(
+                value > 0.0 and t.term.subtype == "visit" and t.term.weight >= _VISIT_FRAME_WEIGHT
+                for value, t in valued
+            ):
+                best_subtype = "visit"
             # Several distinct triggers in one sentence corroborate each other.
             distinct = len({t.term.text for t in alive}) - 1
             strength = min(1.0, best_score + 0.05 * min(3, distinct))
