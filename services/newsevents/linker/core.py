@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsevents.linker.actors import ActorResolver, ArticleContext
@@ -23,6 +23,7 @@ from newsevents.linker.mentions import (
 )
 from newsevents.linker.places import (
     Sited,
+    closeness,
     locate,
     locate_event,
     place_level,
@@ -36,6 +37,12 @@ from newsevents.linker.surroundings import (
     lead,
     lines_pointing_elsewhere,
     neighbours,
+)
+from newsevents.linker.unlisted import (
+    UnlistedFinder,
+    UnlistedPlace,
+    unknown_to_kb,
+    within_named_unit,
 )
 from newsevents.messages import (
     ClassifiedArticle,
@@ -138,12 +145,49 @@ def _roll_call(text: str, mentions: list[Mention], after: frozenset[str]) -> set
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """An evidence sentence, its trigger spans and its mentions, offsets into `text`."""
+
+    text: str
+    triggers: list[tuple[int, int]]
+    mentions: list[Mention]
+
+
+_CONTAINER_CHARS = 80
+
+
+def _unlisted_country(
+    found: UnlistedPlace,
+    mentions: list[Mention],
+    location: Place | None,
+    countries: Counter[str],
+) -> str | None:
+    """The country of the known place the name is tied to: the next one of its sentence
+    ("aldeia de X, distrito de Y, província de Z"), else the one before it ("the
+    district's X tehsil"), else the event's place, else the one country the
+    article is about."""
+    for m in mentions:
+        if m.place is not None and found.end <= m.start <= found.end + _CONTAINER_CHARS:
+            return m.place.country
+    for m in reversed(mentions):
+        if m.place is not None and found.start - _CONTAINER_CHARS <= m.end <= found.start:
+            return m.place.country
+    if location is not None:
+        return location.country
+    top = countries.most_common(2)
+    if len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1]):
+        return top[0][0]
+    return None
+
+
 class Linker:
     def __init__(self, kb: KnowledgeBase, *, use_dateparser: bool = True) -> None:
         self.kb = kb
         self.annotator = Annotator(kb)
         self.actors = ActorResolver(kb)
         self.dates = DateFinder(kb.months, kb.weekdays)
+        self.unlisted = UnlistedFinder(kb.cues)
         self.use_dateparser = use_dateparser
 
     @classmethod
@@ -263,6 +307,7 @@ class Linker:
         actor_mentions: list[Mention] = []
         sited: list[Sited] = []
         held_back: list[Mention] = []  # a clash's background states, see `_background_state`
+        stated: list[_Stated] = []
         # In text order: the lead names the event first; later sentences add background.
         evidence_in_order = sorted(detection.evidence, key=lambda e: e.start)
         for i, evidence in enumerate(evidence_in_order):
@@ -282,6 +327,7 @@ class Linker:
             )
             mentions.extend(ev_mentions)
             nouns.extend(ev_nouns)
+            stated.append(_Stated(evidence.text, triggers, ev_mentions))
             if i == 0:
                 actor_mentions.extend(ev_mentions)
             elif detection.event_type == "armed-clash":
@@ -304,6 +350,10 @@ class Linker:
             location = self._with_headline(
                 location, mentions, context, clash=detection.event_type == "armed-clash"
             )
+        if detection.event_type == "armed-clash":
+            # Fighting reaches villages the gazetteer leaves out; meetings are held in the
+            # towns and buildings it lists.
+            location = self._unlisted_place(location, stated, context.countries) or location
         # Built only when the evidence leaves the place or the date open.
         around: list[Sentence] | None = None
 
@@ -401,6 +451,109 @@ class Linker:
         ):
             return headline_place
         return location
+
+    def _unlisted_place(
+        self, location: Place | None, stated: list[_Stated], countries: Counter[str]
+    ) -> Place | None:
+        """A village or district the KB does not list, said to be where the event was
+        ("clashed near the village of X", "di Distrik X"), in a sentence that states it:
+        more specific than the province or country found, and than a town the evidence
+        names only as a reference point ("X, 30 km west of Y") or in passing."""
+        # Past the first sentence that puts the event in the town found, nothing can win.
+        scanned = len(stated)
+        if location is not None and location.precision == "city":
+            scanned = next(
+                (
+                    i + 1
+                    for i, sentence in enumerate(stated)
+                    if any(m.locative and m.place is not None
+                           and m.place.id == location.entity_id for m in sentence.mentions)
+                ),
+                scanned,
+            )
+        found_in: dict[int, list[UnlistedPlace]] = {}
+        candidates: list[tuple[tuple[int, int, int, int], UnlistedPlace, str]] = []
+        for index, sentence in enumerate(stated[:scanned]):
+            if not sentence.triggers:
+                continue
+            found_in[index] = self.unlisted.find(sentence.text)
+            for found in found_in[index]:
+                if not found.said_where:
+                    continue
+                country = _unlisted_country(found, sentence.mentions, location, countries)
+                if country is None or not unknown_to_kb(found, sentence.mentions, country):
+                    continue
+                if not self._finer_than(found, country, location, stated, index, countries):
+                    continue
+                distance = trigger_distance(found.start, found.end, sentence.triggers)
+                rank = (closeness(distance), index, found.precision != "city", distance)
+                candidates.append((rank, found, country))
+        if not candidates:
+            return None
+        # A village the evidence ties to its municipality once is reported by that
+        # municipality wherever else it is named ("fighters entered the village of X").
+        for index, sentence in enumerate(stated):
+            if index not in found_in:
+                found_in[index] = self.unlisted.find(sentence.text)
+        candidates = [
+            c for c in candidates
+            if c[1].precision != "city"
+            or not any(
+                within_named_unit(c[1].name, sentence.text, found_in[i], sentence.mentions)
+                for i, sentence in enumerate(stated)
+            )
+        ]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda c: c[0])
+        _, found, country = best
+        # The region it lies in is known only when the place it refines is that region.
+        admin1 = (
+            location.admin1
+            if location is not None and location.country == country
+            and location.precision == "region"
+            else None
+        )
+        return Place(
+            name=found.name,
+            # No KB id: the country and the name as written, so that two reports of the
+            # same village merge and two villages do not.
+            entity_id=f"unlisted:{country}:{normalise_key(found.name)}",
+            country=country,
+            admin1=admin1,
+            precision=found.precision,
+            mention=found.name,
+        )
+
+    def _finer_than(
+        self,
+        found: UnlistedPlace,
+        country: str,
+        location: Place | None,
+        stated: list[_Stated],
+        index: int,
+        countries: Counter[str],
+    ) -> bool:
+        """Whether the unlisted place says more than the place the KB found."""
+        if location is None:
+            return True
+        if location.country != country:
+            # Only a bare country may give way to another, one the article is about:
+            # "no município de X, no norte de Y" over a neighbour named near the border.
+            return location.precision == "country" and bool(countries.get(country))
+        if location.precision in ("country", "region"):
+            return True  # a village or district tied to it lies inside it
+        # A town the evidence names, against a village or district it does not list: the
+        # town stands where an earlier sentence, or the same one before the village, says
+        # the event was in it; a later sentence's "in" is background ("analysts in the
+        # capital count such raids").
+        for i, sentence in enumerate(stated[: index + 1]):
+            for m in sentence.mentions:
+                if m.place is None or m.place.id != location.entity_id or not m.locative:
+                    continue
+                if i < index or found.precision != "city" or m.start < found.start:
+                    return False
+        return True
 
     def _may_replace(self, location: Place | None, headline_place: Place) -> bool:
         if location is None:

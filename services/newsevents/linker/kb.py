@@ -57,6 +57,19 @@ class Cues:
     not_locatives_unspaced: tuple[str, ...] = ()
     parties_list_after: frozenset[str] = frozenset()  # "from" before a roll-call of states
     border_with: frozenset[str] = frozenset()  # "near the border with" before a country
+    # The words that say a name is a village or a district, before it ("the village of",
+    # "Distrik") or after it ("tehsil"); `vicinity`: "around", "near" before them, which
+    # say where as "in" does.
+    settlement_before: frozenset[str] = frozenset()
+    district_before: frozenset[str] = frozenset()
+    settlement_after: frozenset[str] = frozenset()
+    district_after: frozenset[str] = frozenset()
+    vicinity: frozenset[str] = frozenset()
+    # The longest word of each of those designators, as written and normalised, case-folded:
+    # a sentence with none of them names no unlisted place.
+    designator_words: frozenset[str] = frozenset()
+    title_abbreviations: frozenset[str] = frozenset()  # case-folded: "lt", "col", "dr"
+    homeward: frozenset[str] = frozenset()  # "back" in "flew back to": a visitor going home
     max_noun_words: int = 3
 
 
@@ -70,6 +83,20 @@ class KnowledgeBase:
     sources: dict[str, Any] = field(default_factory=dict)
 
 
+def _designator_words(raw: dict[str, Any]) -> frozenset[str]:
+    """The words a sentence split at spaces must contain for a designator to be in it: a
+    designator written after its name may end the clause ("... Mir Ali tehsil,")."""
+    words: set[str] = set()
+    for key in ("settlement_before", "district_before", "settlement_after", "district_after"):
+        for phrase in raw.get(key, ()):
+            for form in (str(phrase).casefold(), normalise_key(str(phrase))):
+                word = max(form.split(), key=len)
+                words.add(word)
+                if key.endswith("_after"):
+                    words.update(word + mark for mark in ",.;:)")
+    return frozenset(words)
+
+
 def _cues(raw: dict[str, Any]) -> Cues:
     nouns: dict[str, str] = {}
     for sector, words in raw["sector_nouns"].items():
@@ -77,7 +104,7 @@ def _cues(raw: dict[str, Any]) -> Cues:
             nouns.setdefault(normalise_key(str(word)), sector)
 
     def norm_set(key: str) -> frozenset[str]:
-        return frozenset(normalise_key(str(w)) for w in raw[key])
+        return frozenset(normalise_key(str(w)) for w in raw.get(key, ()))
 
     return Cues(
         sector_nouns=nouns,
@@ -96,6 +123,16 @@ def _cues(raw: dict[str, Any]) -> Cues:
         not_locatives_unspaced=tuple(str(w) for w in raw["not_locatives_unspaced"]),
         parties_list_after=norm_set("parties_list_after"),
         border_with=norm_set("border_with"),
+        settlement_before=norm_set("settlement_before"),
+        district_before=norm_set("district_before"),
+        settlement_after=norm_set("settlement_after"),
+        district_after=norm_set("district_after"),
+        vicinity=norm_set("vicinity"),
+        designator_words=_designator_words(raw),
+        title_abbreviations=frozenset(
+            str(w).casefold() for w in raw.get("title_abbreviations", ())
+        ),
+        homeward=norm_set("homeward"),
         max_noun_words=max(len(n.split()) for n in nouns),
     )
 

@@ -55,6 +55,7 @@ class Mention:
     after_name: bool = False  # preceded by a capitalised word mid-sentence: "Kazuhiko Tanabe"
     directional: bool = False  # follows "to", "ke", "nach": where someone went, not was
     across_border: bool = False  # a country after "the border with": a neighbour, no party
+    homeward: bool = False  # "flew back to", "pulang ke": where a visitor went home to
 
     @property
     def country(self) -> str | None:
@@ -137,6 +138,12 @@ def _capitalised_before(
     else:
         last = words_before[-1]
         word = last if text.endswith(last, 0, start - 1) else None
+    if word is None and text.endswith(". ", 0, start):
+        # A rank or title cut short: "Maj. Carmen Reyes", "Gen. Paulo Jorge".
+        before = words_before[-1:] if words_before is not None else _words_before(text, start, 1)
+        return bool(before) and before[0].casefold() in cues.title_abbreviations and (
+            text.endswith(before[0] + ". ", 0, start)
+        )
     if not word or not word[:1].isupper() or word in cues.place_modifiers:
         return False
     return not _sentence_initial(text, start - len(word) - 1)
@@ -349,6 +356,7 @@ class Annotator:
                 if nouns is None:
                     nouns = self.nouns(text)
                 sector = _adjacent_sector(text, match, nouns)
+            directional = _directional(text, match.start, cues, words_before)
             mentions.append(
                 Mention(
                     match.start,
@@ -361,10 +369,13 @@ class Annotator:
                     region_cue,
                     _capitalised_next(text, match.end),
                     _capitalised_before(text, match.start, cues, words_before),
-                    _directional(text, match.start, cues, words_before),
+                    directional,
                     actor is not None
                     and actor.kind == "country"
                     and _across_border(text, match.start, cues, words_before),
+                    directional
+                    and len(words_before) >= 2
+                    and _key(words_before[-2]) in cues.homeward,
                 )
             )
         return mentions

@@ -187,8 +187,8 @@ def _where_not_who(mention: Mention, clash: bool) -> bool:
     of Poland", "Russia said"); it names where only after "in" or before a region word.
     "To Russia" is where a visit went, never where a clash was."""
     place = mention.place
-    if place is None:
-        return False
+    if place is None or mention.homeward:
+        return False  # "before flying back to Rome": the visitor's home, not the venue
     actor = mention.actor
     if place.kind == "city" and actor is not None and actor.kind == "org":
         # A capital or seat of government that also names the government ("the Kremlin
@@ -237,7 +237,7 @@ def locate_event(
         return (
             not context.get(p.country or ""),
             not s.mention.locative,
-            _closeness(s.distance),
+            closeness(s.distance),
             -named[p.id],
             s.sentence,
             s.distance,
@@ -283,7 +283,8 @@ def locate_event(
 _NEAR_TRIGGER = 60
 
 
-def _closeness(distance: int) -> int:
+def closeness(distance: int) -> int:
+    """0 near a trigger, 1 elsewhere in a sentence with triggers, 2 without."""
     if distance <= _NEAR_TRIGGER:
         return 0
     return 1 if distance < _FAR else 2
