@@ -136,7 +136,10 @@ class Place(_Message):
     """Where an event happened, as specific as the evidence allows."""
 
     name: str
-    entity_id: str
+    entity_id: str = Field(description=(
+        "Our knowledge base's id (e.g. 'city:1298824', 'country:MMR'), or "
+        "'unlisted:<ISO3>:<name>' for a village or district it does not list "
+        "(then without coordinates)."))
     country: Alpha3 | None = None
     admin1: str | None = None
     latitude: float | None = Field(default=None, ge=-90, le=90)
