@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
+from click.testing import CliRunner
 
+from newsevents.cli.demo import demo
 from newsevents.cli.tail import render
 from newsevents.messages import Alert, DeadLetter
+from tests.conftest import SAMPLES
 from tests.unit.alert_fixtures import clash
 
 
@@ -43,3 +47,16 @@ def test_tail_renders_each_message_kind_readably() -> None:
     raw = event.model_dump_json().encode()
     assert orjson.loads(render(raw, as_json=True)) == orjson.loads(raw)
     assert render(b"not json", as_json=False) == "not json"
+
+
+def test_demo_refuses_a_web_port_in_use_before_starting_anything() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        taken = held.getsockname()[1]
+        result = CliRunner().invoke(
+            demo, ["--once", "--base-web-port", str(taken), str(SAMPLES)],
+            env={"KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1"})
+    assert result.exit_code == 2, result.output
+    assert f"port {taken} on 127.0.0.1 is in use" in result.output
+    assert "--base-web-port" in result.output

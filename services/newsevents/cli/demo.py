@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -57,6 +58,12 @@ def demo(paths: tuple[Path, ...], once: bool, timeout: float, kafka_port: int,
     for err in skipped:
         click.echo(f"skipping {err.where}: {err.message}", err=True)
 
+    busy = [port for port in range(base_web_port, base_web_port + len(STAGES))
+            if not _bindable(port)]
+    if busy:
+        # A worker that cannot bind its web port exits at start-up; say why before that.
+        raise click.UsageError(f"port {busy[0]} on 127.0.0.1 is in use: pass --base-web-port "
+                               f"with {len(STAGES)} free ports from it")
     broker: Broker | None = None
     if "KAFKA_BOOTSTRAP_SERVERS" not in os.environ:
         os.environ["KAFKA_BOOTSTRAP_SERVERS"] = f"127.0.0.1:{kafka_port}"
@@ -97,6 +104,15 @@ def demo(paths: tuple[Path, ...], once: bool, timeout: float, kafka_port: int,
             broker.stop()
             click.echo("Kafka stopped", err=True)
     sys.exit(code)
+
+
+def _bindable(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _wait_ready(workers: list[subprocess.Popen[bytes]], base_port: int, timeout: float) -> None:
