@@ -53,6 +53,19 @@ The defendants have pleaded not guilty.
     ("victims-shot", "Gunmen kill two teachers on rural road", """Local officials said the victims were attacked by militants while riding home on a motorcycle in the remote district on Monday evening.
 The attackers fled into the forest and no group has claimed responsibility.
 """, (CLASH,)),
+    # An anniversary frames its article even in a lead dated today: the fighting it retells is old.
+    ("anniversary-today-frames", "A year after the border war, villages rebuild", """Today marks the first anniversary of the border war between Armenia and Azerbaijan, and both governments held quiet ceremonies for the dead.
+Troops of the two countries exchanged artillery fire for five days before a truce was agreed.
+Farmers near the frontier say they still find shell fragments in their fields.
+""", (CLASH,)),
+    # Stalled talks are not taking place, however far the predicate stands from them.
+    ("talks-stalled", "Peace treaty talks stall over border map", """Talks between Armenia and Azerbaijan on a peace treaty have stalled over the demarcation of their shared border, diplomats in Yerevan said.
+Neither capital has proposed a new round.
+""", (DIP,)),
+    # The previous round is background to a call for a new one.
+    ("previous-round-background", "EU urges Serbia and Kosovo back to the table", """The previous round of talks between Serbia and Kosovo took place in Brussels, EU officials recalled, and the bloc now wants both leaders to return.
+No date has been proposed.
+""", (DIP,)),
 ]
 
 

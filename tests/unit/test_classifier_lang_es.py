@@ -243,6 +243,10 @@ El tribunal dará a conocer la sentencia en junio.""", CLASH),
 La guerrilla no respondió al llamado.
 Compartir
 """, (DIP,)),
+    # A community leader reaching the town centre is no visit of state.
+    ("community-leader-arrived", "Desplazamiento masivo en zona rural de Tumaco", """Las disidencias de las FARC y el ELN se enfrentaron durante el fin de semana en zona rural de Tumaco, según la Defensoría.
+«Salimos con lo que teníamos puesto», dijo una de las líderes sociales, que llegó con sus hijos al casco urbano del municipio.
+""", (DIP,)),
 ]
 
 

@@ -39,6 +39,10 @@ Pelaku langsung melarikan diri dan hingga kini masih diburu aparat.
     ("belum-ditentukan", "Jadwal Pertemuan Komisi Bersama RI-Malaysia Belum Ditentukan", """Jakarta -- Kementerian Luar Negeri menyatakan jadwal pertemuan Komisi Bersama Indonesia-Malaysia tahun ini belum ditentukan.
 Kedua negara masih berkoordinasi melalui kedutaan masing-masing.
 """, (DIP,)),
+    # Perundingan yang mandek tidak sedang berlangsung.
+    ("perundingan-mandek", "Perundingan dagang dengan Uni Eropa belum ada kemajuan", """Perundingan perdagangan bebas antara Indonesia dan Uni Eropa masih mandek karena perbedaan pandangan soal minyak sawit dan deforestasi.
+Para eksportir berharap ada terobosan sebelum akhir tahun.
+""", (DIP,)),
 ]
 
 

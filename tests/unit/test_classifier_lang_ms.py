@@ -150,6 +150,14 @@ Gambar: Fail
 Baginda kemudian memeriksa kawalan kehormatan yang dianggotai anggota Rejimen Askar Melayu Diraja.
 Kongsi
 """, (CLASH,)),
+    # Rundingan yang menemui jalan buntu tidak sedang berlangsung.
+    ("rundingan-buntu", "Isu sempadan maritim: tiada perkembangan baharu", """Rundingan sempadan maritim antara Malaysia dan Indonesia di Laut Sulawesi masih menemui jalan buntu walaupun beberapa pusingan telah diadakan.
+Nelayan tempatan meminta kedua-dua kerajaan menyelesaikan isu itu segera.
+""", (DIP,)),
+    # "Diraja" (royal, as in the police"s name) is no official of a second state.
+    ("diraja-domestic", "Ketua Polis Negara bertemu peniaga pasar malam", """Ketua Polis Negara mengadakan pertemuan dengan wakil peniaga pasar malam di Shah Alam bagi membincangkan kes kecurian yang meningkat.
+Pertemuan itu turut dihadiri pegawai kanan Polis Diraja Malaysia dan Majlis Bandaraya Shah Alam.
+""", (DIP,)),
 ]
 
 

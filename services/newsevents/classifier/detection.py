@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsevents.classifier.lexicon import CueKind
@@ -45,6 +46,16 @@ _DIGITS = str.maketrans({chr(zero + n): str(n) for zero in _DIGIT_ZEROS for n in
 _NATIVE_DIGIT = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "]")
 # A year this much older than the article marks a retrospective.
 _HISTORICAL_YEARS = 3
+# Where a sentence ends inside a lead: a full stop, question or exclamation
+# mark before a space, a CJK, Devanagari or Burmese full stop, a line end.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[\n\u3002\uff01\uff1f\u0964\u104b]")
+# A day and month without a year ("Chiều 12/6", "(10/6)", "6月12日", Burmese
+# "၈ ရက်") dates a sentence to the days around publication: old events carry
+# their year. As in _YEAR, the lookbehind stands after the first digit.
+_DAY_MONTH = re.compile(r"\d(?<![\d/.年]\d)\d?(?:/\d{1,2}(?![\d/])|月\d{1,2}日| ?ရက်)")
+# The lead that can frame an article as a retrospective: its first paragraph,
+# cut here when a scrape runs the whole story into one line.
+_LEAD_CHARS = 400
 # Arrival and travel nouns ("arrival", "kedatangan", "trip") are a visit only
 # when the one travelling is named beside them: "the arrival of the Chinese
 # premier", not "the arrival of the Rafale jets" with a minister elsewhere.
@@ -169,6 +180,42 @@ def _same_clause(trig: Match, cue: Match, text: str, tokens: Tokens, language: s
     return breaks.search(between) is None
 
 
+def _fronted(trig: Match, cue: Match, sentence_start: int, text: str, tokens: Tokens,
+             language: str, anchors: list[Match]) -> bool:
+    """Whether `cue` opens the sentence and dates `trig`, later in it.
+
+    A fronted time adverbial ("Three years ago, in these very days, Tehran
+    and Riyadh agreed ...") sets the time of the clauses after it, past the
+    comma that closes it, until a current-time anchor dates them anew.
+    """
+    if cue.last >= trig.first:
+        return False
+    breaks = _THAI_CLAUSE_BREAK if language == "th" else _CLAUSE_BREAK
+    if breaks.search(text, sentence_start, tokens.start(cue.first)) is not None:
+        return False
+    return not any(cue.last < a.first <= trig.last for a in anchors)
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """Whether no sentence ends between offsets `a` and `b` of `text`."""
+    return _SENTENCE_END.search(text, min(a, b), max(a, b)) is None
+
+
+def lead_end(text: str) -> int:
+    """Where the lead (the first paragraph) of a cleaned text ends."""
+    newline = text.find("\n")
+    return min(_LEAD_CHARS, newline if newline >= 0 else len(text))
+
+
+def old_year(text: str, reference_year: int) -> bool:
+    """Whether `text` (a headline) names a year long before `reference_year`."""
+    span = text.translate(_DIGITS) if _NATIVE_DIGIT.search(text) else text
+    years = [int(y) for y in _YEAR.findall(span)]
+    if _BUDDHIST_DIGITS.search(span):
+        years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
+    return bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
+
+
 def _diplomatic_fit(subtype: str, s: _Sentence, article_parties: int) -> float:
     parties = len({p.term.label for p in s.parties})
     if parties >= 2:
@@ -258,6 +305,43 @@ _ACTORS = "actors"
 class SentenceScorer:
     def __init__(self, cue_kinds: dict[str, CueKind]) -> None:
         self.cue_kinds = cue_kinds
+        self._frame = next((k for k in cue_kinds.values() if k.effect == "frame"), None)
+        self._anchor_name = next((k.name for k in cue_kinds.values() if k.effect == "anchor"), "")
+        self._fronted_names = [k.name for k in cue_kinds.values() if k.fronted]
+
+    def frames_headline(self, title: str, matches: list[Match], reference_year: int | None) -> bool:
+        """Whether a headline ("80 years on", "Gostomel, February 2022") frames a retrospective."""
+        frame = self._frame
+        if frame is None:
+            return False
+        if any(m.term.kind == "cue" and m.term.label == frame.name for m in matches):
+            return True
+        return reference_year is not None and old_year(title, reference_year)
+
+    def _framed(
+        self, text: str, tokens: Tokens, cue_spans: dict[str, set[tuple[int, int]]]
+    ) -> bool:
+        """Whether the lead holds a frame cue, or the body holds enough of them.
+
+        A time adverbial in a lead sentence dated to the present ("resumed
+        talks on Monday, suspended more than a year ago") is background to
+        news; an anniversary is the topic even then ("today marks a year
+        since the clashes").
+        """
+        frame = self._frame
+        spans = cue_spans.get(frame.name) if frame is not None else None
+        if frame is None or not spans:
+            return False
+        end = lead_end(text)
+        dated = [tokens.start(first) for first, _ in cue_spans.get(self._anchor_name, ())]
+        adverbials = {span for name in self._fronted_names for span in cue_spans.get(name, ())}
+        for span in spans:
+            at = tokens.start(span[0])
+            if at >= end:
+                continue
+            if span not in adverbials or not any(_same_sentence(text, at, a) for a in dated):
+                return True
+        return bool(frame.article_threshold) and _outermost(spans) >= frame.article_threshold
 
     def score(
         self,
@@ -269,7 +353,11 @@ class SentenceScorer:
         reference_year: int | None,
         scale: float = 1.0,
         language: str = "",
+        headline_frames: Callable[[], bool] | None = None,
     ) -> list[SentenceEvidence]:
+        """`headline_frames`: `frames_headline` of the article's title, asked
+        only when a sentence's score depends on it (matching a title costs
+        ~4% of classifying its article)."""
         if not sentences or not tokens:
             return []
         sentence_starts = [s[0] for s in sentences]
@@ -294,13 +382,23 @@ class SentenceScorer:
         type_scale = {DIPLOMATIC: scale, CLASH: scale}
         for name, spans in cue_spans.items():
             kind = self.cue_kinds.get(name)
-            if kind is None or not kind.article_threshold:
+            if kind is None or not kind.article_threshold or kind.effect == "frame":
                 continue
             # "joint production" and the "production" inside it are one mention.
             places = _outermost(spans)
             steps = min(_ARTICLE_SCALE_STEPS, places // kind.article_threshold)
             for event_type in kind.applies_to:
                 type_scale[event_type] *= kind.article_factor ** steps
+        framed = self._frame is not None and self._framed(text, tokens, cue_spans)
+        headline_answer: list[bool] = []
+
+        def is_framed() -> bool:
+            if framed or headline_frames is None:
+                return framed
+            if not headline_answer:
+                headline_answer.append(headline_frames())
+            return headline_answer[0]
+
         results: list[SentenceEvidence] = []
         native_digits = _NATIVE_DIGIT.search(text) is not None
         for index, found in grouped.items():
@@ -311,7 +409,7 @@ class SentenceScorer:
             self._fill(unit, found, tokens)
             results.extend(
                 self._score_sentence(unit, text, len(article_parties), reference_year, type_scale,
-                                     tokens, language, native_digits)
+                                     tokens, language, native_digits, is_framed)
             )
         return results
 
@@ -371,9 +469,11 @@ class SentenceScorer:
         tokens: Tokens,
         language: str = "",
         native_digits: bool = True,
+        is_framed: Callable[[], bool] | None = None,
     ) -> list[SentenceEvidence]:
         out: list[SentenceEvidence] = []
         historical = False
+        current_year = False
         if reference_year is not None:
             span = text[unit.start:unit.end]
             if native_digits:
@@ -382,6 +482,23 @@ class SentenceScorer:
             if _BUDDHIST_DIGITS.search(span):
                 years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
             historical = bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
+            current_year = reference_year in years
+        anchors = [c for c in unit.cues if (k := self.cue_kinds.get(c.term.label)) is not None
+                   and k.effect == "anchor"]
+        dated: list[bool] = []
+
+        def frame_factor() -> float:
+            """The frame's factor when the article is a retrospective and this
+            sentence is not dated to the present ("on Tuesday", this year)."""
+            frame = self._frame
+            if frame is None or is_framed is None:
+                return 1.0
+            if not dated:
+                span = text[unit.start:unit.end]
+                if native_digits:
+                    span = span.translate(_DIGITS)
+                dated.append(bool(anchors) or current_year or _DAY_MONTH.search(span) is not None)
+            return 1.0 if dated[0] or not is_framed() else frame.factor
         for event_type in (DIPLOMATIC, CLASH):
             candidates = [t for t in unit.triggers if t.term.label == event_type]
             if not candidates:
@@ -401,6 +518,8 @@ class SentenceScorer:
                 kind = self.cue_kinds.get(cue.term.label)
                 if kind is None or event_type not in kind.applies_to:
                     continue
+                if kind.effect in ("frame", "anchor"):
+                    continue
                 if kind.effect == "hedge":
                     if kind.name not in hedged:
                         hedged.add(kind.name)
@@ -416,7 +535,9 @@ class SentenceScorer:
             for trig in candidates:
                 hits = [kind for cue, kind in window_cues
                         if _distance(trig, cue) <= kind.window
-                        or _same_clause(trig, cue, text, tokens, language)]
+                        or _same_clause(trig, cue, text, tokens, language)
+                        or (kind.fronted
+                            and _fronted(trig, cue, unit.start, text, tokens, language, anchors))]
                 if any(kind.spread for kind in hits):
                     alive = []
                     break
@@ -457,6 +578,11 @@ class SentenceScorer:
             distinct = len({t.term.text for t in alive}) - 1
             strength = min(1.0, best_score + 0.05 * min(3, distinct))
             score = strength * hedge * scale[event_type]
+            if (score >= MIN_EVIDENCE_SCORE and self._frame is not None
+                    and event_type in self._frame.applies_to):
+                # A retrospective retells the past throughout: only a sentence
+                # dated to the present reports news in it.
+                score *= frame_factor()
             if score >= MIN_EVIDENCE_SCORE:
                 ordered = sorted(alive, key=lambda t: (-t.term.weight, t.first))
                 out.append(

@@ -63,7 +63,9 @@ class Term:
 @dataclass(frozen=True, slots=True)
 class CueKind:
     name: str
-    effect: Literal["block", "hedge"]
+    # frame: marks a whole article as retrospective; anchor: dates a sentence
+    # to the present. Neither acts on a trigger by itself (see detection.py).
+    effect: Literal["block", "hedge", "frame", "anchor"]
     scope: Literal["sentence", "window"]
     applies_to: frozenset[str]
     window: int = 0
@@ -76,6 +78,12 @@ class CueKind:
     # topic (a sports report), and every score of `applies_to` is scaled.
     article_threshold: int = 0
     article_factor: float = 1.0
+    # A window cue opening its sentence ("Three years ago, ...") dates the
+    # clauses that follow it too, however far their trigger stands.
+    fronted: bool = False
+
+
+_CUE_EFFECTS = frozenset({"block", "hedge", "frame", "anchor"})
 
 
 @dataclass(slots=True)
@@ -154,6 +162,8 @@ def load_common(path: Path | None = None) -> CommonLexicon:
         applies = frozenset(_str_list(spec.get("applies_to"), f"cue_kinds.{name}"))
         if not applies <= set(EVENT_TYPES):
             raise LexiconError(f"cue_kinds.{name}: unknown event type in {sorted(applies)}")
+        if spec.get("effect") not in _CUE_EFFECTS:
+            raise LexiconError(f"cue_kinds.{name}: unknown effect {spec.get('effect')!r}")
         kinds[name] = CueKind(
             name=name,
             effect=spec["effect"],
@@ -164,6 +174,7 @@ def load_common(path: Path | None = None) -> CommonLexicon:
             spread=bool(spec.get("spread", False)),
             article_threshold=int(spec.get("article_threshold", 0)),
             article_factor=float(spec.get("article_factor", 1.0)),
+            fronted=bool(spec.get("fronted", False)),
         )
     orgs = {code: _str_list(names, f"organisations.{code}") for code, names in
             (data.get("organisations") or {}).items()}
