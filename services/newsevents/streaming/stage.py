@@ -97,6 +97,14 @@ class _Pending:
     deliveries: list[Awaitable[Any]]
 
 
+@dataclass(frozen=True)
+class StateTurn:
+    """Resolves once a batch queued its state writes, and once the broker has them."""
+
+    queued: asyncio.Future[None]
+    stored: asyncio.Future[None]
+
+
 @dataclass
 class QueuedBatch:
     """A batch whose records are processed and outputs queued, not yet acknowledged."""
@@ -108,13 +116,12 @@ class QueuedBatch:
     skipped: set[int] = field(default_factory=set)
     # State writes of the batch's records, in the order they were made.
     state: list[StateWrite] = field(default_factory=list)
-    # The previous batch (None: the first), and futures that resolve once this
-    # batch queued its state writes and once the broker has them. Batches
-    # settle concurrently: a key's changelog must keep the order of its
-    # writes, and a batch is done only when every earlier one's state is stored.
-    state_previous: QueuedBatch | None = None
-    state_queued: asyncio.Future[None] | None = None
-    state_stored: asyncio.Future[None] | None = None
+    # This batch's turn at storing state, and the previous batch's (None: the
+    # first). Batches settle concurrently: a key's changelog must keep the
+    # order of its writes, and a batch is done only when every earlier one's
+    # state is stored.
+    state_turn: StateTurn | None = None
+    state_previous: StateTurn | None = None
 
 
 class StageRunner:
@@ -135,7 +142,7 @@ class StageRunner:
         self.positions: dict[tuple[str, int], int] = {}
         self.last_progress = time.time()
         self._mark_progress()
-        self._state_tail: QueuedBatch | None = None
+        self._state_tail: StateTurn | None = None
 
     def _mark_progress(self) -> None:
         self.last_progress = time.time()
@@ -178,9 +185,8 @@ class StageRunner:
         batch = QueuedBatch([], [], [])
         if take_state is not None:
             loop = asyncio.get_running_loop()
-            batch.state_queued, batch.state_stored = loop.create_future(), loop.create_future()
-            # Only the futures of the previous batch are needed, not its records.
-            batch.state_previous, self._state_tail = self._state_tail, _state_link(batch)
+            batch.state_turn = StateTurn(loop.create_future(), loop.create_future())
+            batch.state_previous, self._state_tail = self._state_tail, batch.state_turn
         last_yield = time.perf_counter()
         # Counters move once per batch: each inc() takes a lock.
         self._consumed.inc(len(records))
@@ -263,40 +269,38 @@ class StageRunner:
         except BaseException as exc:
             _fail_state_chain(batch, exc)
             raise
-        if batch.state_queued is not None:
-            await self._store_state(batch, send_state)
+        if batch.state_turn is not None:
+            await self._store_state(batch, batch.state_turn, send_state)
         return results
 
-    async def _store_state(self, batch: QueuedBatch, send_state: SendState | None) -> None:
-        assert batch.state_queued is not None and batch.state_stored is not None
+    async def _store_state(
+        self, batch: QueuedBatch, turn: StateTurn, send_state: SendState | None,
+    ) -> None:
         previous = batch.state_previous
-        batch.state_previous = None
         deliveries: list[Awaitable[Any]] = []
         try:
             if previous is not None:
-                assert previous.state_queued is not None
-                await previous.state_queued
+                await previous.queued
             if batch.state:
                 assert send_state is not None, "a batch with state writes needs send_state"
                 for write in batch.state:
                     delivery = await send_state(write)
                     if inspect.isawaitable(delivery):
                         deliveries.append(delivery)
-            _resolve(batch.state_queued)
+            _resolve(turn.queued)
             try:
                 await asyncio.gather(*deliveries)
             except Exception as exc:
                 raise StateNotStored(f"{type(exc).__name__}: {exc}") from exc
             if previous is not None:
-                assert previous.state_stored is not None
-                await previous.state_stored
+                await previous.stored
         except BaseException as exc:
             _discard(deliveries)
             _fail_state_chain(batch, exc)
             if isinstance(exc, (StateNotStored, asyncio.CancelledError)):
                 raise
             raise StateNotStored(f"{type(exc).__name__}: {exc}") from exc
-        _resolve(batch.state_stored)
+        _resolve(turn.stored)
 
     async def _settle_outputs(self, batch: QueuedBatch) -> list[list[Output]]:
         flat = [d for p in batch.pending for d in p.deliveries]
@@ -377,12 +381,6 @@ class StageRunner:
         return [delivery] if inspect.isawaitable(delivery) else []
 
 
-def _state_link(batch: QueuedBatch) -> QueuedBatch:
-    """A stand-in for `batch` in the chain that holds its state futures and nothing else."""
-    return QueuedBatch([], [], [], state_queued=batch.state_queued,
-                       state_stored=batch.state_stored)
-
-
 def _resolve(future: asyncio.Future[None]) -> None:
     if not future.done():
         future.set_result(None)
@@ -392,8 +390,10 @@ def _fail_state_chain(batch: QueuedBatch, exc: BaseException) -> None:
     # Later batches must not count as stored over a gap: they fail too.
     failure = (exc if isinstance(exc, StateNotStored)
                else StateNotStored(f"an earlier batch failed: {exc!r}"))
-    for future in (batch.state_queued, batch.state_stored):
-        if future is not None and not future.done():
+    if batch.state_turn is None:
+        return
+    for future in (batch.state_turn.queued, batch.state_turn.stored):
+        if not future.done():
             future.set_exception(failure)
             future.exception()  # retrieved: the last batch has no successor to await it
 
