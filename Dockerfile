@@ -3,6 +3,10 @@
 # Runs one stage per container (the Helm chart passes `worker --stage <name>`).
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+ARG RUST_IMAGE=rust:1.95-slim-bookworm
+
+# --- rust: the toolchain for the classifier's compiled matcher (services/native)
+FROM ${RUST_IMAGE} AS rust
 
 # --- build: a venv with the pinned dependencies, the package and its knowledge base
 FROM ${PYTHON_IMAGE} AS build
@@ -16,8 +20,12 @@ ENV PIP_NO_CACHE_DIR=1 \
 RUN apt-get update \
  && apt-get install -y --no-install-recommends build-essential \
  && rm -rf /var/lib/apt/lists/*
+COPY --from=rust /usr/local/cargo /usr/local/cargo
+COPY --from=rust /usr/local/rustup /usr/local/rustup
+ENV CARGO_HOME=/usr/local/cargo \
+    RUSTUP_HOME=/usr/local/rustup
 RUN python -m venv /opt/newsevents
-ENV PATH=/opt/newsevents/bin:$PATH
+ENV PATH=/opt/newsevents/bin:/usr/local/cargo/bin:$PATH
 WORKDIR /src
 # Dependencies first, in their own layer: they change far less often than the code.
 COPY requirements.lock ./
@@ -25,7 +33,8 @@ RUN pip install --prefer-binary -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY services ./services
 RUN pip install --no-deps . \
- && pip check
+ && pip check \
+ && python -c "from newsevents.classifier.matcher import native_available as n; assert n()"
 # The KB goes inside the installed package, where the linker looks for it.
 RUN python -m newsevents.linker.kb_build \
  && python -c "from newsevents.linker.kb_build import DEFAULT_KB_PATH as p; assert p.is_file(), p"

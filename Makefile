@@ -16,7 +16,8 @@ PYTEST_ARGS ?=
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml requirements.lock
+# The editable install also compiles services/native (cargo): its sources are prerequisites.
+$(STAMP): pyproject.toml requirements.lock services/native/Cargo.toml services/native/Cargo.lock $(wildcard services/native/src/*.rs)
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade "pip==26.3"

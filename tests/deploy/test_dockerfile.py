@@ -30,8 +30,13 @@ def test_multi_stage_on_pinned_python_slim() -> None:
                 if ins["instruction"] == "ARG" and "=" in ins["value"])
     base = args.get("PYTHON_IMAGE", "")
     assert base.startswith("python:3.11-slim"), base
+    # The compiled matcher needs Rust >= 1.74: a pinned toolchain image, same Debian.
+    assert args.get("RUST_IMAGE", "").startswith("rust:1."), args
+    assert base.split("-")[-1] == args["RUST_IMAGE"].split("-")[-1], "one Debian release"
     for value in froms:
-        image = value.split()[0].replace("${PYTHON_IMAGE}", base)
+        image = value.split()[0]
+        for name, pinned in args.items():
+            image = image.replace(f"${{{name}}}", pinned)
         assert ":" in image and not image.endswith(":latest"), value
 
 
@@ -56,6 +61,7 @@ def test_build_stage_installs_the_lock_then_the_package_and_builds_the_kb() -> N
     runs = " ".join(ins["value"] for ins in parsed().structure if ins["instruction"] == "RUN")
     assert "-r requirements.lock" in runs
     assert "pip install --no-deps ." in runs
+    assert "native_available" in runs, "the image fails to build without its compiled matcher"
     assert "python -m newsevents.linker.kb_build" in runs
     assert runs.index("requirements.lock") < runs.index("kb_build")
 

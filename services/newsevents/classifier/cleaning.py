@@ -111,7 +111,10 @@ _FURNITURE = re.compile(
 # "w" in either case): other lines skip the regex and its backtracking.
 _FURNITURE_FIRST = frozenset("[{<(hHwW")
 _FURNITURE_LAST = frozenset("-–—")
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# A line (text between \n, \r, U+2028 and U+2029) as str.strip() leaves it
+# (\s is exactly str.isspace), blank lines skipped: the match gives the
+# stripped line and its offset, with no strip or search per line.
+_STRIPPED_LINE = re.compile(r"\S(?:[^\n\r\u2028\u2029]*\S)?")
 # Furniture lines ("Read more:", "ADVERTISEMENT", "Photo: AFP/...") recur on
 # every page of a site: short lines keep their shape in a bounded cache.
 _CACHED_LINE_CHARS = 120
@@ -190,11 +193,8 @@ def scan_lines(text: str, title: str = "") -> ScannedText:
     title_len = len(title_norm)
     lines: list[ScannedLine] = []
     cached = _line_cache.get
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
+    for m in _STRIPPED_LINE.finditer(text):
+        stripped = m.group()
         known = cached(stripped) if len(stripped) <= _CACHED_LINE_CHARS else None
         head, whole, shape, photo_candidate = known or _analyse(stripped)
         if not head:
@@ -202,8 +202,7 @@ def scan_lines(text: str, title: str = "") -> ScannedText:
         if (title_len and abs(len(stripped) - title_len) < 12
                 and (whole or _normalise(stripped)) == title_norm):
             shape = _SHAPE_FURNITURE
-        start = m.start() if stripped is raw else m.start() + raw.index(stripped[0])
-        lines.append(_new_line(ScannedLine, (start, stripped, head, shape, photo_candidate)))
+        lines.append(_new_line(ScannedLine, (m.start(), stripped, head, shape, photo_candidate)))
     return ScannedText(tuple(lines))
 
 

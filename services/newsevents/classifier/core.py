@@ -7,6 +7,7 @@ so one instance serves a whole worker process.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +29,13 @@ from newsevents.classifier.lexicon import (
     load_common,
     load_language,
 )
-from newsevents.classifier.matcher import Lemmatizer, Match, TermMatcher, Tokens, tokenize
+from newsevents.classifier.matcher import (
+    Lemmatizer,
+    Match,
+    TermMatcher,
+    Tokens,
+    native_available,
+)
 from newsevents.classifier.sentences import NO_JOINS, SpaceJoins, line_sentences, line_spans
 from newsevents.messages import (
     EVENT_TYPES,
@@ -39,6 +46,8 @@ from newsevents.messages import (
     Subtype,
     Trigger,
 )
+
+log = logging.getLogger(__name__)
 
 # A detection needs one sentence at least this convincing; weaker sentences
 # only add to the confidence of a detection that already has one.
@@ -134,6 +143,11 @@ class Classifier:
 
     @classmethod
     def load(cls, lexicon_dir: Path = LEXICON_DIR, compiled: Path = COMPILED_PATH) -> Classifier:
+        if not native_available():
+            log.warning(
+                "the compiled matcher is not installed (no Rust >= 1.74 at install time?): "
+                "classifying about half as fast; install cargo and reinstall the package"
+            )
         common = load_common(lexicon_dir / "common.yaml")
         forms = load_forms(lexicon_dir, compiled)
         packs: dict[str, _LanguagePack] = {}
@@ -224,8 +238,7 @@ class Classifier:
         scale: float,
     ) -> list[tuple[SentenceEvidence, list[tuple[int, int]]]]:
         text = cleaned.text
-        tokens = tokenize(text, pack.lexicon.segmentation, pack.lexicon.language)
-        matches = pack.matcher.match(text, tokens)
+        tokens, matches = pack.matcher.scan(text)
         sentences, matches = candidate_sentences(
             text, tokens, matches, language if language != UNDETERMINED else "en",
             pack.lexicon.abbreviations, pack.lexicon.sentence_joins,
@@ -239,10 +252,7 @@ class Classifier:
         def headline_frames() -> bool:
             if headline is None:
                 return self._scorer.frames_headline(title, [], year)
-            title_tokens = tokenize(title, pack.lexicon.segmentation, pack.lexicon.language)
-            return self._scorer.frames_headline(
-                title, headline.match(title, title_tokens), year
-            )
+            return self._scorer.frames_headline(title, headline.scan(title)[1], year)
 
         found = self._scorer.score(
             text, tokens, matches, sentences, reference_year=year, scale=scale,
@@ -259,8 +269,7 @@ class Classifier:
         """The lexicon's matches in the headline, which names the subtype (`_detections`)."""
         if not title.strip():
             return []
-        tokens = tokenize(title, pack.lexicon.segmentation, pack.lexicon.language)
-        return pack.matcher.match(title, tokens) if tokens else []
+        return pack.matcher.scan(title)[1]
 
     @staticmethod
     def _detections(

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newsevents.classifier.lexicon import CueKind
 from newsevents.classifier.matcher import Match, Tokens
@@ -216,8 +217,8 @@ def old_year(text: str, reference_year: int) -> bool:
     return bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
 
 
-def _diplomatic_fit(subtype: str, s: _Sentence, article_parties: int) -> float:
-    parties = len({p.term.label for p in s.parties})
+def _diplomatic_fit(subtype: str, s: _Sentence, parties: int, article_parties: int) -> float:
+    """`parties`: how many distinct parties `s` names."""
     if parties >= 2:
         return 1.0
     if subtype == "visit":
@@ -241,7 +242,15 @@ def _diplomatic_fit(subtype: str, s: _Sentence, article_parties: int) -> float:
     return 0.0
 
 
-def _clash_fit(subtype: str, weight: float, s: _Sentence) -> float:
+class _Sides(NamedTuple):
+    two: bool
+    one: bool
+    military: bool
+    civilian: bool
+
+
+def _clash_sides(s: _Sentence) -> _Sides:
+    """Who `s` names as fighting: the part of `_clash_fit` that is the same for each trigger."""
     state = {m.term.text for m in s.actors if m.term.kind == "armed_state"}
     nonstate = {m.term.text for m in s.actors if m.term.kind == "armed_nonstate"}
     # "the rebels" beside "ELN" is the ELN: a common noun adds a side only
@@ -257,16 +266,20 @@ def _clash_fit(subtype: str, weight: float, s: _Sentence) -> float:
         or len(nonstate) >= 2
         or (state and states_named >= 2)
     )
-    if two_sides:
+    return _Sides(bool(two_sides), bool(state or nonstate), military, civilian)
+
+
+def _clash_fit(subtype: str, weight: float, sides: _Sides) -> float:
+    if sides.two:
         return 1.0
-    one_side = bool(state or nonstate)
+    one_side = sides.one
     if subtype == "battle":
         if one_side:
-            return 0.5 if civilian and not military else 0.85
+            return 0.5 if sides.civilian and not sides.military else 0.85
         return 0.5 if weight >= 0.95 else 0.0
-    if one_side and military:
+    if one_side and sides.military:
         return 0.9
-    if one_side and not civilian:
+    if one_side and not sides.civilian:
         return 0.6
     return 0.0
 
@@ -308,6 +321,17 @@ class SentenceScorer:
         self._frame = next((k for k in cue_kinds.values() if k.effect == "frame"), None)
         self._anchor_name = next((k.name for k in cue_kinds.values() if k.effect == "anchor"), "")
         self._fronted_names = [k.name for k in cue_kinds.values() if k.fronted]
+        # Per-sentence lookups, resolved once: the cue kinds that date a
+        # sentence, and per event type those that can act on its triggers.
+        self._anchor_labels = frozenset(
+            name for name, k in cue_kinds.items() if k.effect == "anchor")
+        self._acting: dict[str, dict[str, CueKind]] = {
+            event_type: {
+                name: k for name, k in cue_kinds.items()
+                if event_type in k.applies_to and k.effect not in ("frame", "anchor")
+            }
+            for event_type in (DIPLOMATIC, CLASH)
+        }
 
     def frames_headline(self, title: str, matches: list[Match], reference_year: int | None) -> bool:
         """Whether a headline ("80 years on", "Gostomel, February 2022") frames a retrospective."""
@@ -367,16 +391,21 @@ class SentenceScorer:
         # Entries sharing a lemma ("evakuasi", "dievakuasi") all match the
         # same words: a cue is counted once per place in the text.
         cue_spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        # Only sentences with a trigger are scored.
+        triggered: set[int] = set()
         start_of, end_of = tokens.start, tokens.end
         for m in matches:
             term = m.term
-            if term.kind == "cue":
+            term_kind = term.kind
+            if term_kind == "cue":
                 cue_spans[term.label].add((m.first, m.last))
             index = bisect_right(sentence_starts, start_of(m.first)) - 1
             if index < 0 or end_of(m.last) > sentence_ends[index]:
                 continue  # spans a sentence boundary
             grouped[index].append(m)
-            if term.kind == "party":
+            if term_kind == "trigger":
+                triggered.add(index)
+            elif term_kind == "party":
                 article_parties.add(term.label)
         # Whole-article topic cues ("this is a rugby report") scale every sentence.
         type_scale = {DIPLOMATIC: scale, CLASH: scale}
@@ -402,7 +431,7 @@ class SentenceScorer:
         results: list[SentenceEvidence] = []
         native_digits = _NATIVE_DIGIT.search(text) is not None
         for index, found in grouped.items():
-            if not any(m.term.kind == "trigger" for m in found):
+            if index not in triggered:
                 continue
             # Only sentences with a trigger are scored: only they get a unit.
             unit = _Sentence(*sentences[index])
@@ -432,12 +461,15 @@ class SentenceScorer:
         actors = _drop_contained(by_kind[_ACTORS])
         # A name right after a civilian noun is its genitive ("колишніх бійців
         # FARC", former FARC fighters): the people attacked, not a second side.
-        owned = {
-            id(a) for a in actors for c in actors
-            if c.term.kind == "target_civilian" and a.term.kind != "target_civilian"
-            and a.first == c.last + 1 and tokens.start(a.first) - tokens.end(c.last) == 1
-        }
-        unit.actors = [a for a in actors if id(a) not in owned]
+        civilians = [c for c in actors if c.term.kind == "target_civilian"]
+        if civilians:
+            owned = {
+                id(a) for a in actors for c in civilians
+                if a.term.kind != "target_civilian"
+                and a.first == c.last + 1 and tokens.start(a.first) - tokens.end(c.last) == 1
+            }
+            actors = [a for a in actors if id(a) not in owned]
+        unit.actors = actors
         unit.parties = _drop_contained(by_kind["party"])
         officials = _drop_contained(by_kind["official"])
         unit.officials = len(officials)
@@ -483,8 +515,8 @@ class SentenceScorer:
                 years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
             historical = bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
             current_year = reference_year in years
-        anchors = [c for c in unit.cues if (k := self.cue_kinds.get(c.term.label)) is not None
-                   and k.effect == "anchor"]
+        anchor_labels = self._anchor_labels
+        anchors = [c for c in unit.cues if c.term.label in anchor_labels]
         dated: list[bool] = []
 
         def frame_factor() -> float:
@@ -514,11 +546,10 @@ class SentenceScorer:
             hedged: set[str] = set()
             blocked_sentence = False
             window_cues: list[tuple[Match, CueKind]] = []
+            acting = self._acting[event_type]
             for cue in unit.cues:
-                kind = self.cue_kinds.get(cue.term.label)
-                if kind is None or event_type not in kind.applies_to:
-                    continue
-                if kind.effect in ("frame", "anchor"):
+                kind = acting.get(cue.term.label)
+                if kind is None:
                     continue
                 if kind.effect == "hedge":
                     if kind.name not in hedged:
@@ -548,15 +579,20 @@ class SentenceScorer:
             best_score = 0.0
             best_subtype = ""
             valued: list[tuple[float, Match]] = []
+            # The sentence's participants are the same for each of its triggers.
+            if event_type == DIPLOMATIC:
+                parties = len({p.term.label for p in unit.parties})
+            else:
+                sides = _clash_sides(unit)
             for trig in alive:
                 if (event_type == DIPLOMATIC and trig.term.subtype == "visit"
                         and trig.term.weight < _WEAK_VISIT
                         and not any(_distance(trig, v) <= _VISITOR_WINDOW for v in unit.visitors)):
                     continue
                 if event_type == DIPLOMATIC:
-                    fit = _diplomatic_fit(trig.term.subtype, unit, article_parties)
+                    fit = _diplomatic_fit(trig.term.subtype, unit, parties, article_parties)
                 else:
-                    fit = _clash_fit(trig.term.subtype, trig.term.weight, unit)
+                    fit = _clash_fit(trig.term.subtype, trig.term.weight, sides)
                 value = trig.term.weight * fit
                 valued.append((value, trig))
                 if value > best_score:

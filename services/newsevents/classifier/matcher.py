@@ -13,13 +13,28 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from itertools import accumulate, repeat
 from math import isqrt
-from typing import Literal, NamedTuple, cast, overload
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast, overload
 
 import ahocorasick
 
 from newsevents.classifier.lexicon import MAX_GAP_TOKENS, Term
+
+if TYPE_CHECKING:
+    from newsevents.classifier._native import NativeMatcher
+
+_NativeMatcher: type[NativeMatcher] | None
+try:
+    from newsevents.classifier._native import NativeMatcher as _NativeMatcher
+except ImportError:  # installed without Rust: the Python matcher does the same, slower
+    _NativeMatcher = None
+
+
+def native_available() -> bool:
+    """Whether the compiled matcher (services/native) is installed."""
+    return _NativeMatcher is not None
 
 
 def _combining_marks() -> str:
@@ -51,6 +66,30 @@ _CHAR = re.compile(
 )
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _CHAR_SPLIT = re.compile(f"({_CHAR.pattern})")
+
+
+def _ranges(python_class: str) -> list[tuple[int, int]]:
+    """The inclusive code point ranges a Python regex character class matches.
+
+    Python's `\\w` is "str.isalnum() or _", not Unicode's Word property, and
+    its Unicode version is its own: the native tokeniser gets the characters
+    themselves, so that both agree character for character.
+    """
+    every = "".join(map(chr, range(0x110000)))
+    return [(lo, hi - 1) for lo, hi in (m.span() for m in re.finditer(f"{python_class}+", every))
+            if not 0xD800 <= lo <= 0xDFFF]
+
+
+@cache
+def _native_classes() -> tuple[
+    list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]
+]:
+    """The classes `_WORD` and `_CHAR` are made of: keep them in step with those two."""
+    return (
+        _ranges(r"\w"), _ranges(f"[{_M}]"), _ranges(r"\d"), _ranges("[A-Za-z\u00c0-\u024f]")
+    )
+
+
 # A gap of "a ... b" in `segmentation: chars` text: MAX_GAP_TOKENS counts
 # words, and a Thai or Chinese word is two to four character tokens.
 _CHARS_GAP_TOKENS = 8
@@ -95,16 +134,53 @@ class Tokens(Sequence[Token]):
     with the same form matches the same way.
     """
 
-    __slots__ = ("_surfaces", "end", "lowered", "start")
+    __slots__ = (
+        "_count", "_language", "_lowered", "_pattern", "_surfaces", "_text", "end", "start",
+    )
 
     def __init__(
         self, text: str, segmentation: Literal["words", "chars"], language: str = ""
     ) -> None:
-        pattern = _CHAR if segmentation == "chars" else _WORD
         # [gap, token, gap, token, ..., gap]: the capturing group keeps the tokens.
         pieces = (_CHAR_SPLIT if segmentation == "chars" else _WORD_SPLIT).split(text)
         surfaces: list[str] = pieces[1::2]
-        self._surfaces = surfaces
+        self._text = text
+        self._pattern = _CHAR if segmentation == "chars" else _WORD
+        self._language = language
+        self._surfaces: list[str] | None = surfaces
+        self._lowered: list[str] | None = None
+        # Offsets are asked for a few hundred times per article: plain list
+        # lookups instead of a method call each. Offset 2k is where token k starts.
+        offsets = list(accumulate(map(len, pieces)))
+        self.start: Callable[[int], int] = offsets[0:-1:2].__getitem__
+        self.end: Callable[[int], int] = offsets[1::2].__getitem__
+        self._count = len(surfaces)
+
+    @classmethod
+    def from_offsets(
+        cls, text: str, starts: list[int], ends: list[int], language: str = ""
+    ) -> Tokens:
+        """Tokens the native matcher found: a surface is sliced only when asked for."""
+        tokens = cls.__new__(cls)
+        tokens._text = text
+        tokens._pattern = _WORD  # only read for texts with a "Σ", which stay in Python
+        tokens._language = language
+        tokens._surfaces = None
+        tokens._lowered = None
+        tokens.start = starts.__getitem__
+        tokens.end = ends.__getitem__
+        tokens._count = len(starts)
+        return tokens
+
+    @property
+    def lowered(self) -> list[str]:
+        """The case-folded tokens, for the Python matcher."""
+        if self._lowered is None:
+            self._lowered = self._casefold(self.surfaces(0, len(self) - 1))
+        return self._lowered
+
+    def _casefold(self, surfaces: list[str]) -> list[str]:
+        text, language = self._text, self._language
         lowered: list[str] = []
         if "Σ" not in text:
             # Lower-case the tokens in one C-level call: NUL is never part of a token.
@@ -113,19 +189,14 @@ class Tokens(Sequence[Token]):
             # Final sigma depends on what follows the token in the text.
             lowered_text = casefold(text, language)
             if len(lowered_text) == len(text):
-                lowered = pattern.findall(lowered_text)
+                lowered = self._pattern.findall(lowered_text)
         if len(lowered) != len(surfaces):
             # Lower-casing changed the text's shape (e.g. "ẞ"): go token by token.
             lowered = [casefold(w, language) for w in surfaces]
-        self.lowered: list[str] = lowered
-        # Offsets are asked for a few hundred times per article: plain list
-        # lookups instead of a method call each. Offset 2k is where token k starts.
-        offsets = list(accumulate(map(len, pieces)))
-        self.start: Callable[[int], int] = offsets[0:-1:2].__getitem__
-        self.end: Callable[[int], int] = offsets[1::2].__getitem__
+        return lowered
 
     def __len__(self) -> int:
-        return len(self._surfaces)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Token: ...
@@ -138,14 +209,20 @@ class Tokens(Sequence[Token]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        return Token(self.start(index), self.end(index), self._surfaces[index])
+        return Token(self.start(index), self.end(index), self.surface(index))
 
     def surface(self, index: int) -> str:
-        return self._surfaces[index]
+        if self._surfaces is not None:
+            return self._surfaces[index]
+        if index < 0:
+            index += self._count
+        return self._text[self.start(index):self.end(index)]
 
     def surfaces(self, first: int, last: int) -> list[str]:
         """The surface forms of tokens `first` to `last` (inclusive)."""
-        return self._surfaces[first:last + 1]
+        if self._surfaces is not None:
+            return self._surfaces[first:last + 1]
+        return [self.surface(i) for i in range(first, min(last + 1, self._count))]
 
 
 def tokenize(
@@ -353,18 +430,50 @@ class TermMatcher:
         self._surface_codes = _Codes(
             f for by_lemma, forms, _ in keys if not by_lemma for f in forms
         )
-        entries: dict[tuple[bool, str], list[_Key]] = defaultdict(list)
+        entries: dict[tuple[bool, tuple[str, ...]], list[_Key]] = defaultdict(list)
         for by_lemma, forms, entry in keys:
-            key = (self._lemma_codes if by_lemma else self._surface_codes).key(forms)
-            entries[by_lemma, key].append(entry)
-        for (by_lemma, key), found in entries.items():
+            entries[by_lemma, tuple(forms)].append(entry)
+        for (by_lemma, forms_key), found in entries.items():
             plain = not any(e.check_case or e.gapped for e in found)
-            (self._lemma_ac if by_lemma else self._surface_ac).add_word(key, _Value(
+            value = _Value(
                 found[0].length, tuple(e.term for e in found) if plain else None, tuple(found)
-            ))
+            )
+            codes = (self._lemma_codes if by_lemma else self._surface_codes).key(list(forms_key))
+            (self._lemma_ac if by_lemma else self._surface_ac).add_word(codes, value)
         for automaton in (self._lemma_ac, self._surface_ac):
             if len(automaton):
                 automaton.make_automaton()
+        self._native: NativeMatcher | None = None
+        if _NativeMatcher is not None:
+            gap = _CHARS_GAP_TOKENS if segmentation == "chars" else max_gap
+            native = _NativeMatcher(segmentation, *_native_classes(), language in _TURKIC, gap)
+            for term in terms:
+                native.add_term(len(term.parts))
+            for (by_lemma, forms_key), found in entries.items():
+                native.add_key(by_lemma, list(forms_key), [
+                    (e.term_index, e.part, e.check_case, e.gapped) for e in found
+                ])
+            self._native = native
+
+    def scan(self, text: str) -> tuple[Tokens, list[Match]]:
+        """The tokens of `text` and every term in it: `tokenize` and `match` in one native pass."""
+        native = self._native
+        found = None
+        # The Python tokeniser reads final sigmas in context (rare; no Greek
+        # lexicon), and a Rust string holds no lone surrogate: such texts stay in Python.
+        if native is not None and "Σ" not in text:
+            try:
+                found = native.scan(text, self.lemmatize.folded, self._words_case_ok)
+            except UnicodeEncodeError:
+                found = None
+        if found is None:
+            tokens = tokenize(text, self.segmentation, self.language)
+            return tokens, self.match(text, tokens)
+        starts, ends, term_ids, firsts, lasts = found
+        # Match tuples built by C-level calls only: an article has about fifty.
+        terms = map(self.terms.__getitem__, term_ids)
+        matches = list(map(_new_match, repeat(Match), zip(terms, firsts, lasts, strict=True)))
+        return Tokens.from_offsets(text, starts, ends, self.language), matches
 
     def _encode_lemmas(self, surfaces: list[str]) -> str:
         """The lemma codes of case-folded tokens."""
@@ -386,11 +495,9 @@ class TermMatcher:
         return "".join(cast(list[str], found))
 
     def match(self, text: str, tokens: Tokens) -> list[Match]:
+        """Every term in `text`, tokenised as `tokens` (the Python reference of `scan`)."""
         surfaces = tokens.lowered
-        results: list[Match] = []
-        parts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        # Gapped terms whose first part occurs: only these can match.
-        opened: set[int] = set()
+        hits: list[Iterable[tuple[_Value, int, int]]] = []
         for automaton in (self._lemma_ac, self._surface_ac):
             if not len(automaton) or not surfaces:
                 continue
@@ -399,23 +506,35 @@ class TermMatcher:
                 else self._surface_codes.encode(surfaces)
             )
             # Two characters per token: a match ends at 2 * (its last token) + 1.
-            for end, (length, plain, keys) in automaton.iter(codes):
-                last = end >> 1
-                first = last - length + 1
-                if plain is not None:
-                    for term in plain:
-                        results.append(_new_match(Match, (term, first, last)))
+            hits.append(
+                (value, (end >> 1) - value.length + 1, end >> 1)
+                for end, value in automaton.iter(codes)
+            )
+        return self._matches(tokens, (hit for found in hits for hit in found))
+
+    def _matches(
+        self, tokens: Tokens, hits: Iterable[tuple[_Value, int, int]]
+    ) -> list[Match]:
+        """The matches of the automata's hits: whole terms, and gapped terms joined."""
+        results: list[Match] = []
+        parts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        # Gapped terms whose first part occurs: only these can match.
+        opened: set[int] = set()
+        for (_, plain, keys), first, last in hits:
+            if plain is not None:
+                for term in plain:
+                    results.append(_new_match(Match, (term, first, last)))
+                continue
+            for key in keys:
+                term_index, term, part, _length, check_case, gapped = key
+                if check_case and not self._case_ok(key, tokens, first, last):
                     continue
-                for key in keys:
-                    term_index, term, part, length, check_case, gapped = key
-                    if check_case and not self._case_ok(key, tokens, first, last):
-                        continue
-                    if gapped:
-                        parts[term_index].append((part, first, last))
-                        if not part:
-                            opened.add(term_index)
-                    else:
-                        results.append(_new_match(Match, (term, first, last)))
+                if gapped:
+                    parts[term_index].append((part, first, last))
+                    if not part:
+                        opened.add(term_index)
+                else:
+                    results.append(_new_match(Match, (term, first, last)))
         gap = _CHARS_GAP_TOKENS if self.segmentation == "chars" else self.max_gap
         for index, occurrences in parts.items():
             if index in opened:
@@ -423,14 +542,18 @@ class TermMatcher:
         return results
 
     def _case_ok(self, key: _Key, tokens: Tokens, first: int, last: int) -> bool:
-        term = key.term
+        return self._words_case_ok(key.term_index, tokens.surfaces(first, last))
+
+    def _words_case_ok(self, term_index: int, words: list[str]) -> bool:
+        """Whether `words` (a hit's tokens as written) are cased as the term needs."""
+        term = self.terms[term_index]
         if term.case_sensitive:
-            wanted = self._exact[key.term_index]
+            wanted = self._exact[term_index]
             if len(term.parts) > 1:  # parts are checked one by one: compare the subset
-                return all(surface in wanted for surface in tokens.surfaces(first, last))
-            return tuple(tokens.surfaces(first, last)) == wanted
+                return all(surface in wanted for surface in words)
+            return tuple(words) == wanted
         if term.proper_name:
-            head = tokens.surface(first)
+            head = words[0]
             if head[:1].upper() == head[:1].lower():
                 return True  # Arabic, Devanagari, Thai, Burmese, Han: no capitals mark a name
             if not head[:1].isupper():
@@ -438,7 +561,7 @@ class TermMatcher:
             # Two- and three-letter acronyms ("AS", "UK", "RI") collide with common
             # words unless written in capitals; short names that are words of
             # their own ("Mỹ", "Nga", "Úc") only need their capital.
-            if last == first and len(head) <= 3 and term.text.isupper():
+            if len(words) == 1 and len(head) <= 3 and term.text.isupper():
                 return head.isupper()
         return True
 
