@@ -66,6 +66,9 @@ Neither capital has proposed a new round.
     ("previous-round-background", "EU urges Serbia and Kosovo back to the table", """The previous round of talks between Serbia and Kosovo took place in Brussels, EU officials recalled, and the bloc now wants both leaders to return.
 No date has been proposed.
 """, (DIP,)),
+    # The police are named only as the spokesperson's force: the gunmen met no armed opponent.
+    ("police-spokesperson-confirms", "Gunmen raid village, kill five", """Gunmen on motorcycles killed five people in a village in the north of the state on Tuesday night and burned several homes.
+A police spokesperson confirmed the attack and said a team had been sent to the village after the gunmen had fled.""", (CLASH,)),
 ]
 
 

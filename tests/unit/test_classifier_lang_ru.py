@@ -59,6 +59,9 @@ POSITIVES: list[tuple[str, str, str, str, set[str], str]] = [
     # Case forms of country names (России, с Турцией) count as the two parties.
     ("ru-inflected-names", "", ("Министр иностранных дел России встретился в Анкаре с главой МИД Турции. "
         "Стороны обсудили ситуацию в Сирии."), DIP, {"meeting"}, "встретился в Анкаре"),
+    # Repelling an offensive or counterattacks is fighting between two armies: battle.
+    ("ru-repelled-offensive", "", ("Вчера российские подразделения отразили наступление украинских войск "
+        "у Работино, сообщило Минобороны."), CLASH, {"battle"}, "отразили наступление"),
 ]
 
 # (id, text, event type that must NOT be detected)

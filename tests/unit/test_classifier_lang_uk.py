@@ -52,6 +52,9 @@ POSITIVES: list[tuple[str, str, str, str, set[str], str]] = [
     # Case forms of country names (України, з Польщею) count as the two parties.
     ("uk-inflected-names", "", ("Міністр оборони України зустрівся у Варшаві з міністром оборони Польщі. "
         "Сторони обговорили постачання снарядів."), DIP, {"meeting"}, "зустрівся у Варшаві"),
+    # Repelling an offensive is fighting between two armies: battle, not the offensive alone.
+    ("uk-repelled-offensive", "", ("Вчора українські десантники відбили наступ російських військ поблизу Часового Яру, "
+        "повідомили у Генштабі."), CLASH, {"battle"}, "відбили наступ"),
 ]
 
 # (id, text, event type that must NOT be detected)

@@ -451,9 +451,11 @@ class SentenceScorer:
             by_kind[_ACTORS if kind in _ACTOR_KINDS else kind].append(m)
         masks = [(m.first, m.last) for m in by_kind["mask"]]
         if masks:
-            for kind in ("trigger", "cue"):
-                by_kind[kind] = [
-                    m for m in by_kind[kind]
+            # A not-trigger phrase also hides the armed actor inside it: "the
+            # police spokesperson" reports an attack, the police do not fight it.
+            for group in ("trigger", "cue", _ACTORS):
+                by_kind[group] = [
+                    m for m in by_kind[group]
                     if not any(a <= m.first and m.last <= b for a, b in masks)
                 ]
         triggers = _drop_contained(by_kind["trigger"])
