@@ -124,8 +124,6 @@ class _LanguagePack:
     lexicon: LanguageLexicon
     matcher: TermMatcher
     cleaner: Cleaner | None = None
-    # The frame cues alone, for headlines: a third of the cost of the full matcher.
-    headline: TermMatcher | None = None
 
 
 class Classifier:
@@ -151,18 +149,13 @@ class Classifier:
         common = load_common(lexicon_dir / "common.yaml")
         forms = load_forms(lexicon_dir, compiled)
         packs: dict[str, _LanguagePack] = {}
-        frames = {name for name, kind in common.cue_kinds.items() if kind.effect == "frame"}
         for language in available_languages(lexicon_dir):
             lexicon = load_language(lexicon_dir / f"{language}.yaml", common)
             terms = lexicon.terms + country_terms(language)
             lemmatizer = Lemmatizer(lexicon.simplemma_langs, forms.get(language, {}), language)
-            frame_terms = [t for t in lexicon.terms if t.kind == "cue" and t.label in frames]
             packs[language] = _LanguagePack(
                 lexicon,
                 TermMatcher(terms, lexicon.segmentation, lemmatizer, language, lexicon.max_gap),
-                headline=TermMatcher(
-                    frame_terms, lexicon.segmentation, lemmatizer, language, lexicon.max_gap
-                ) if frame_terms else None,
             )
         cleaner = Cleaner(
             read_also=[m for p in packs.values() for m in p.lexicon.read_also],
@@ -209,11 +202,12 @@ class Classifier:
             scale = _FALLBACK_SCALE
         detections: list[Detection] = []
         if pack is not None and cleaned.text:
-            evidence = self._evidence(cleaned, pack, guess.code, article, scale)
-            # Matching every headline would cost ~4% of classify: it is matched
-            # only when a detection's evidence disagrees on the subtype, once.
+            # The headline is matched only when a sentence's score depends on
+            # its frame or a detection's evidence disagrees on the subtype, and
+            # then once for both.
             title_pack = pack
             headline = cache(lambda: self._headline(article.title, title_pack))
+            evidence = self._evidence(cleaned, pack, guess.code, article, scale, headline)
             detections = self._detections(cleaned, evidence, keep_original=from_text,
                                           headline=headline)
         # Every value below is built from validated parts and of its field's
@@ -236,6 +230,7 @@ class Classifier:
         language: str,
         article: RawArticle,
         scale: float,
+        headline: Callable[[], list[Match]],
     ) -> list[tuple[SentenceEvidence, list[tuple[int, int]]]]:
         text = cleaned.text
         tokens, matches = pack.matcher.scan(text)
@@ -247,12 +242,9 @@ class Classifier:
             return []
         year = (article.published_at or datetime.now(UTC)).year
         title = article.title
-        headline = pack.headline
 
         def headline_frames() -> bool:
-            if headline is None:
-                return self._scorer.frames_headline(title, [], year)
-            return self._scorer.frames_headline(title, headline.scan(title)[1], year)
+            return self._scorer.frames_headline(title, headline(), year)
 
         found = self._scorer.score(
             text, tokens, matches, sentences, reference_year=year, scale=scale,
