@@ -88,10 +88,10 @@ def with_triggers(classified: ClassifiedArticle, words: Sequence[str]) -> Classi
 def linked_detection(
     linker: Linker,
     paragraphs: Sequence[str],
-    evidence: Sequence[int],
     event_type: str,
     subtype: str,
     *,
+    evidence: Sequence[int] = (0,),
     title: str = "",
     language: str = "en",
     triggers: Sequence[str] = (),
@@ -120,5 +120,5 @@ def linked_place(
     triggers: Sequence[str] = (),
 ) -> Place | None:
     """The place the linker gives the one event whose evidence is `paragraphs[evidence]`."""
-    return linked_detection(linker, paragraphs, evidence, event_type, subtype, title=title,
-                            language=language, triggers=triggers).location
+    return linked_detection(linker, paragraphs, event_type, subtype, evidence=evidence,
+                            title=title, language=language, triggers=triggers).location

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -21,19 +22,10 @@ def linker() -> Linker:
 
 
 def _link(
-    linker: Linker,
-    paragraphs: Sequence[str],
-    event_type: str,
-    subtype: str,
-    *,
-    evidence: Sequence[int] = (0,),
-    title: str = "",
-    language: str = "en",
-    triggers: Sequence[str] = (),
+    linker: Linker, paragraphs: Sequence[str], event_type: str, subtype: str, **options: Any
 ) -> LinkedDetection:
-    return linked_detection(linker, paragraphs, evidence, event_type, subtype, title=title,
-                            language=language, triggers=triggers,
-                            published_at=published(2025, 9, 16))
+    return linked_detection(linker, paragraphs, event_type, subtype,
+                            published_at=published(2025, 9, 16), **options)
 
 
 def _countries(linked: LinkedDetection) -> set[str | None]:
