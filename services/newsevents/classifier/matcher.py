@@ -381,8 +381,16 @@ class _Codes:
         return "".join(map(self.by_form.get, forms, repeat(_OTHER, len(forms))))
 
 
+class _Automata(NamedTuple):
+    lemma_codes: _Codes
+    surface_codes: _Codes
+    lemma_ac: ahocorasick.Automaton
+    surface_ac: ahocorasick.Automaton
+
+
 class TermMatcher:
-    """All terms of one language compiled into two automata (lemmas, surface forms)."""
+    """All terms of one language compiled into two automata (lemmas, surface forms),
+    and into the native matcher when it is installed."""
 
     def __init__(
         self,
@@ -397,20 +405,15 @@ class TermMatcher:
         self.segmentation = segmentation
         self.lemmatize = lemmatizer
         self.language = language
-        self._lemma_ac = ahocorasick.Automaton()
-        self._surface_ac = ahocorasick.Automaton()
         # Case-folded token -> code of its lemma: lemmatising and encoding a
         # known word is then one dict lookup.
         self._coded_lemmas: dict[str, str] = {}
-        self._gapped: list[int] = []
         # (by lemma, forms, entry) of every term part, coded once all forms are known.
         keys: list[tuple[bool, list[str], _Key]] = []
         # How a case-sensitive term must be written, token by token.
         self._exact: dict[int, tuple[str, ...]] = {}
         pattern = _CHAR if segmentation == "chars" else _WORD
         for index, term in enumerate(terms):
-            if len(term.parts) > 1:
-                self._gapped.append(index)
             words_by_part = [pattern.findall(part) for part in term.parts]
             if term.case_sensitive:
                 self._exact[index] = tuple(w for words in words_by_part for w in words)
@@ -426,30 +429,18 @@ class TermMatcher:
                     index, term, part_no, len(words),
                     term.case_sensitive or term.proper_name, len(term.parts) > 1,
                 )))
-        self._lemma_codes = _Codes(f for by_lemma, forms, _ in keys if by_lemma for f in forms)
-        self._surface_codes = _Codes(
-            f for by_lemma, forms, _ in keys if not by_lemma for f in forms
-        )
-        entries: dict[tuple[bool, tuple[str, ...]], list[_Key]] = defaultdict(list)
+        # Every key (lemmas or surface forms) and the part entries it stands for.
+        self._entries: dict[tuple[bool, tuple[str, ...]], list[_Key]] = defaultdict(list)
         for by_lemma, forms, entry in keys:
-            entries[by_lemma, tuple(forms)].append(entry)
-        for (by_lemma, forms_key), found in entries.items():
-            plain = not any(e.check_case or e.gapped for e in found)
-            value = _Value(
-                found[0].length, tuple(e.term for e in found) if plain else None, tuple(found)
-            )
-            codes = (self._lemma_codes if by_lemma else self._surface_codes).key(list(forms_key))
-            (self._lemma_ac if by_lemma else self._surface_ac).add_word(codes, value)
-        for automaton in (self._lemma_ac, self._surface_ac):
-            if len(automaton):
-                automaton.make_automaton()
+            self._entries[by_lemma, tuple(forms)].append(entry)
+        self._python: _Automata | None = None
         self._native: NativeMatcher | None = None
         if _NativeMatcher is not None:
             gap = _CHARS_GAP_TOKENS if segmentation == "chars" else max_gap
             native = _NativeMatcher(segmentation, *_native_classes(), language in _TURKIC, gap)
             for term in terms:
                 native.add_term(len(term.parts))
-            for (by_lemma, forms_key), found in entries.items():
+            for (by_lemma, forms_key), found in self._entries.items():
                 native.add_key(by_lemma, list(forms_key), [
                     (e.term_index, e.part, e.check_case, e.gapped) for e in found
                 ])
@@ -475,6 +466,28 @@ class TermMatcher:
         matches = list(map(_new_match, repeat(Match), zip(terms, firsts, lasts, strict=True)))
         return Tokens.from_offsets(text, starts, ends, self.language), matches
 
+    def _automata(self) -> _Automata:
+        """The Python matcher's automata: built on first use, which with the
+        native matcher installed is the reference test or a rare fallback text."""
+        if self._python is not None:
+            return self._python
+        entries = self._entries
+        lemma_codes = _Codes(f for by_lemma, forms in entries if by_lemma for f in forms)
+        surface_codes = _Codes(f for by_lemma, forms in entries if not by_lemma for f in forms)
+        lemma_ac, surface_ac = ahocorasick.Automaton(), ahocorasick.Automaton()
+        for (by_lemma, forms_key), found in entries.items():
+            plain = not any(e.check_case or e.gapped for e in found)
+            value = _Value(
+                found[0].length, tuple(e.term for e in found) if plain else None, tuple(found)
+            )
+            codes = (lemma_codes if by_lemma else surface_codes).key(list(forms_key))
+            (lemma_ac if by_lemma else surface_ac).add_word(codes, value)
+        for automaton in (lemma_ac, surface_ac):
+            if len(automaton):
+                automaton.make_automaton()
+        self._python = _Automata(lemma_codes, surface_codes, lemma_ac, surface_ac)
+        return self._python
+
     def _encode_lemmas(self, surfaces: list[str]) -> str:
         """The lemma codes of case-folded tokens."""
         known = self._coded_lemmas
@@ -487,7 +500,7 @@ class TermMatcher:
             if len(known) + len(new) > _CACHE_LIMIT:
                 known.clear()
                 new = set(surfaces)
-            by_form = self._lemma_codes.by_form
+            by_form = self._automata().lemma_codes.by_form
             lemma = self.lemmatize.folded
             for word in new:
                 known[word] = by_form.get(lemma(word), _OTHER)
@@ -497,13 +510,14 @@ class TermMatcher:
     def match(self, text: str, tokens: Tokens) -> list[Match]:
         """Every term in `text`, tokenised as `tokens` (the Python reference of `scan`)."""
         surfaces = tokens.lowered
+        python = self._automata()
         hits: list[Iterable[tuple[_Value, int, int]]] = []
-        for automaton in (self._lemma_ac, self._surface_ac):
+        for automaton in (python.lemma_ac, python.surface_ac):
             if not len(automaton) or not surfaces:
                 continue
             codes = (
-                self._encode_lemmas(surfaces) if automaton is self._lemma_ac
-                else self._surface_codes.encode(surfaces)
+                self._encode_lemmas(surfaces) if automaton is python.lemma_ac
+                else python.surface_codes.encode(surfaces)
             )
             # Two characters per token: a match ends at 2 * (its last token) + 1.
             hits.append(
