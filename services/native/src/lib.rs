@@ -19,13 +19,22 @@ const CACHE_LIMIT: usize = 200_000;
 
 /// Terms as sequences of form codes; a node's value is the term key ending there.
 struct Trie {
+    /// The root's children by code: most tokens end their walk there, so it
+    /// is an index, not a hash lookup.
+    root: Vec<u32>,
     edges: FxHashMap<(u32, u32), u32>,
     values: Vec<Option<u32>>,
 }
 
+const NO_NODE: u32 = u32::MAX;
+
 impl Trie {
     fn new() -> Self {
-        Trie { edges: FxHashMap::default(), values: vec![None] }
+        Trie {
+            root: Vec::new(),
+            edges: FxHashMap::default(),
+            values: vec![None],
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -36,7 +45,18 @@ impl Trie {
         let mut node = 0u32;
         for &code in codes {
             let next = self.values.len() as u32;
-            node = *self.edges.entry((node, code)).or_insert(next);
+            node = if node == 0 {
+                let slot = code as usize;
+                if self.root.len() <= slot {
+                    self.root.resize(slot + 1, NO_NODE);
+                }
+                if self.root[slot] == NO_NODE {
+                    self.root[slot] = next;
+                }
+                self.root[slot]
+            } else {
+                *self.edges.entry((node, code)).or_insert(next)
+            };
             if node == next {
                 self.values.push(None);
             }
@@ -62,10 +82,15 @@ impl Trie {
                 if code == OTHER {
                     break;
                 }
-                match self.edges.get(&(node, code)) {
-                    Some(&next) => node = next,
-                    None => break,
+                let next = if node == 0 {
+                    self.root.get(code as usize).copied().unwrap_or(NO_NODE)
+                } else {
+                    self.edges.get(&(node, code)).copied().unwrap_or(NO_NODE)
+                };
+                if next == NO_NODE {
+                    break;
                 }
+                node = next;
                 if let Some(value) = self.values[node as usize] {
                     found.push((value, first as u32, last as u32));
                 }
@@ -78,29 +103,33 @@ impl Trie {
     }
 }
 
-/// A set of characters: a table for ASCII, sorted inclusive ranges beyond.
+/// A set of characters: a bitmap over the Basic Multilingual Plane (where
+/// nearly every character of news text lies; a search over Python's ~700 `\\w`
+/// ranges cost more than the rest of tokenising), sorted inclusive ranges beyond.
 struct CharClass {
-    ascii: [bool; 128],
+    bmp: Vec<u64>,
     ranges: Vec<(u32, u32)>,
 }
+
+const BMP: u32 = 0x10000;
 
 impl CharClass {
     fn new(mut ranges: Vec<(u32, u32)>) -> Self {
         ranges.sort_unstable();
-        let mut ascii = [false; 128];
+        let mut bmp = vec![0u64; (BMP / 64) as usize];
         for &(lo, hi) in &ranges {
-            for code in lo..=hi.min(127) {
-                ascii[code as usize] = true;
+            for code in lo..=hi.min(BMP - 1) {
+                bmp[(code / 64) as usize] |= 1 << (code % 64);
             }
         }
-        CharClass { ascii, ranges }
+        CharClass { bmp, ranges }
     }
 
     #[inline]
     fn has(&self, c: char) -> bool {
         let code = c as u32;
-        if code < 128 {
-            return self.ascii[code as usize];
+        if code < BMP {
+            return self.bmp[(code / 64) as usize] & (1 << (code % 64)) != 0;
         }
         let i = self.ranges.partition_point(|&(_, hi)| hi < code);
         i < self.ranges.len() && self.ranges[i].0 <= code
@@ -199,11 +228,14 @@ fn casefold_into(word: &str, turkic: bool, out: &mut String) {
         return;
     }
     // As Python's `casefold`: "İ" would become "i" plus a combining dot.
-    let mut replaced = word.replace('İ', "i");
-    if turkic {
-        replaced = replaced.replace('I', "ı");
+    for c in word.chars() {
+        match c {
+            'İ' => out.push('i'),
+            'I' if turkic => out.push('ı'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
     }
-    out.push_str(&replaced.to_lowercase());
 }
 
 /// One language's terms, and the words it has already reduced to a lemma code.
@@ -222,7 +254,12 @@ struct NativeMatcher {
     surface_forms: FxHashMap<String, u32>,
     lemma_trie: Trie,
     surface_trie: Trie,
-    known: FxHashMap<String, u32>,
+    /// Each word as written, with its (lemma code, surface code): one lookup
+    /// a token, where case folding and two tables cost three times more.
+    known: FxHashMap<String, (u32, u32)>,
+    /// `case_ok`'s answers by (term, words as written joined by NUL): a
+    /// country's name recurs in nearly every article, the call into Python costs.
+    cased: FxHashMap<(u32, String), bool>,
 }
 
 type Ranges = Vec<(u32, u32)>;
@@ -251,8 +288,11 @@ fn join_gapped(
     gap: u32,
     out: &mut Vec<(u32, u32, u32)>,
 ) {
-    let mut firsts: Vec<(u32, u32)> =
-        occurrences.iter().filter(|o| o.0 == 0).map(|o| (o.1, o.2)).collect();
+    let mut firsts: Vec<(u32, u32)> = occurrences
+        .iter()
+        .filter(|o| o.0 == 0)
+        .map(|o| (o.1, o.2))
+        .collect();
     firsts.sort_unstable();
     for (first, last) in firsts {
         let mut end = last;
@@ -313,6 +353,7 @@ impl NativeMatcher {
             lemma_trie: Trie::new(),
             surface_trie: Trie::new(),
             known: FxHashMap::default(),
+            cased: FxHashMap::default(),
         })
     }
 
@@ -348,11 +389,19 @@ impl NativeMatcher {
             if term as usize >= self.term_parts.len() {
                 return Err(PyValueError::new_err(format!("unknown term {term}")));
             }
-            parsed.push(Entry { term, part, check_case, gapped });
+            parsed.push(Entry {
+                term,
+                part,
+                check_case,
+                gapped,
+            });
         }
         trie.insert(&codes, value)?;
         let plain = parsed.iter().all(|e| !e.check_case && !e.gapped);
-        self.values.push(Value { plain, entries: parsed });
+        self.values.push(Value {
+            plain,
+            entries: parsed,
+        });
         Ok(())
     }
 
@@ -380,25 +429,34 @@ impl NativeMatcher {
         let mut surface_codes = Vec::with_capacity(if use_surfaces { spans.len() } else { 0 });
         let mut lowered = String::new();
         for &(_, _, word) in &spans {
-            casefold_into(word, self.turkic, &mut lowered);
-            if use_lemmas {
-                let code = match self.known.get(lowered.as_str()) {
-                    Some(&code) => code,
-                    None => {
+            let (lemma_code, surface_code) = match self.known.get(word) {
+                Some(&codes) => codes,
+                None => {
+                    casefold_into(word, self.turkic, &mut lowered);
+                    let lemma_code = if use_lemmas {
                         let lemma: String = lemmatize.call1((lowered.as_str(),))?.extract()?;
-                        let code = self.lemma_forms.get(&lemma).copied().unwrap_or(OTHER);
-                        if self.known.len() >= CACHE_LIMIT {
-                            self.known.clear();
-                        }
-                        self.known.insert(lowered.clone(), code);
-                        code
+                        self.lemma_forms.get(&lemma).copied().unwrap_or(OTHER)
+                    } else {
+                        OTHER
+                    };
+                    let surface_code = self
+                        .surface_forms
+                        .get(lowered.as_str())
+                        .copied()
+                        .unwrap_or(OTHER);
+                    if self.known.len() >= CACHE_LIMIT {
+                        self.known.clear();
                     }
-                };
-                lemma_codes.push(code);
+                    self.known
+                        .insert(word.to_owned(), (lemma_code, surface_code));
+                    (lemma_code, surface_code)
+                }
+            };
+            if use_lemmas {
+                lemma_codes.push(lemma_code);
             }
             if use_surfaces {
-                surface_codes
-                    .push(self.surface_forms.get(lowered.as_str()).copied().unwrap_or(OTHER));
+                surface_codes.push(surface_code);
             }
         }
         let mut hits = Vec::new();
@@ -421,9 +479,23 @@ impl NativeMatcher {
             }
             for entry in &value.entries {
                 if entry.check_case {
-                    let words: Vec<&str> =
-                        spans[first as usize..=last as usize].iter().map(|s| s.2).collect();
-                    if !case_ok.call1((entry.term, words))?.extract::<bool>()? {
+                    let words: Vec<&str> = spans[first as usize..=last as usize]
+                        .iter()
+                        .map(|s| s.2)
+                        .collect();
+                    let key = (entry.term, words.join("\0"));
+                    let ok = match self.cased.get(&key) {
+                        Some(&ok) => ok,
+                        None => {
+                            let ok = case_ok.call1((entry.term, words))?.extract::<bool>()?;
+                            if self.cased.len() >= CACHE_LIMIT {
+                                self.cased.clear();
+                            }
+                            self.cased.insert(key, ok);
+                            ok
+                        }
+                    };
+                    if !ok {
                         continue;
                     }
                 }
