@@ -3,7 +3,8 @@
 Sizes come from the environment (QUICK=1 shrinks them all for development):
 BENCH_N (20000 articles end to end), BENCH_RATE (200/s offered),
 BENCH_BACKLOG (100000), BENCH_HOP_N (20000 no-op messages), BENCH_INPROC_N
-(2000 articles in process), BENCH_SEED (7). KAFKA_BOOTSTRAP_SERVERS uses that
+(2000 articles in process), BENCH_INPROC_ROUNDS (3 rounds of it, the median
+reported), BENCH_SEED (7). KAFKA_BOOTSTRAP_SERVERS uses that
 cluster instead of starting a local broker. PROFILE=1 also writes a pyinstrument
 profile of the in-process whole chain to bench/profile.html and .txt.
 """
@@ -50,6 +51,7 @@ class Config:
     backlog: int
     hop_n: int
     inproc_n: int
+    inproc_rounds: int
     warmup: int
     seed: int
 
@@ -67,6 +69,7 @@ class Config:
             backlog=num("BENCH_BACKLOG", 100_000, 300),
             hop_n=num("BENCH_HOP_N", 20_000, 2_000),
             inproc_n=num("BENCH_INPROC_N", 2_000, 60),
+            inproc_rounds=num("BENCH_INPROC_ROUNDS", 3, 1),
             warmup=num("BENCH_WARMUP", 200, 20),
             seed=num("BENCH_SEED", 7, 7),
         )
@@ -82,7 +85,8 @@ def in_process(cfg: Config, work: Path) -> dict[str, Any]:
     out = work / "inprocess.json"
     subprocess.run(
         [sys.executable, "-m", "bench.inprocess", "--n", str(cfg.inproc_n), "--seed",
-         str(cfg.seed), "--warmup", str(cfg.warmup), "--out", str(out),
+         str(cfg.seed), "--warmup", str(cfg.warmup), "--rounds", str(cfg.inproc_rounds),
+         "--out", str(out),
          # PROFILE=1: pyinstrument over the whole-chain pass, to bench/profile.{html,txt}.
          *(["--profile", str(HERE / "profile.html")] if os.environ.get("PROFILE") else [])],
         check=True,
@@ -275,11 +279,18 @@ def table(results: dict[str, Any]) -> str:
         return "n/a" if got is None else "p50 {p50_ms} / p95 {p95_ms} / p99 {p99_ms} ms".format(
             **got)
 
+    def core(stage: str) -> str:
+        rate = v(f"in_process.{stage}.per_cpu_s", " art/CPU-s")
+        rounds = dig(results, f"in_process.per_cpu_s_by_round.{stage}") or []
+        if len(rounds) < 2:
+            return rate
+        return f"{rate} (median of {', '.join(f'{r:.0f}' for r in rounds)})"
+
     rows = [
-        ("1 in process, classifier", v("in_process.classifier.per_cpu_s", " art/CPU-s"), ""),
-        ("1 in process, linker", v("in_process.linker.per_cpu_s", " art/CPU-s"), ""),
-        ("1 in process, alert", v("in_process.alert.per_cpu_s", " art/CPU-s"), ""),
-        ("1 in process, whole chain", v("in_process.whole_chain.per_cpu_s", " art/CPU-s"),
+        ("1 in process, classifier", core("classifier"), ""),
+        ("1 in process, linker", core("linker"), ""),
+        ("1 in process, alert", core("alert"), ""),
+        ("1 in process, whole chain", core("whole_chain"),
          verdict("whole_chain_articles_per_s_per_core", h["whole_chain_articles_per_s_per_core"])),
         ("1 in process, cold start", v("in_process.cold_start_first_articles.per_cpu_s",
                                        " art/CPU-s (first articles)"), ""),
@@ -393,7 +404,8 @@ def main() -> None:
     pools = load_devset()
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmp:
         work = Path(tmp)
-        print(f"[bench] 1/5 cores in process ({cfg.inproc_n} articles)", flush=True)
+        print(f"[bench] 1/5 cores in process ({cfg.inproc_rounds} x {cfg.inproc_n} articles)",
+              flush=True)
         section(results, "in_process", lambda: in_process(cfg, work))
         bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
         broker = None
