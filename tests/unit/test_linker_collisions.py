@@ -264,3 +264,23 @@ def test_a_list_of_partners_met_another_time_did_not(linker: Linker) -> None:
         evidence=(0, 1),
     )
     assert not {"JPN", "IND", "AUS"} & _countries(linked)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("De violents combats ont éclaté près d'Uvira mardi.", "Uvira"),
+        ("Les FARDC ont repoussé les rebelles dans le Nord-Kivu.", "Nord-Kivu"),
+        ("Бои продолжаются под Покровском.", "Покровском"),
+        ("Бої тривають біля Покровська.", "Покровська"),
+        ("Schwere Gefechte bei Pokrowsk am Morgen.", "Pokrowsk"),
+        ("Enfrentamientos cerca de Tibú, en el Catatumbo.", "Tibú"),
+    ],
+)
+def test_near_and_inside_place_the_fighting(linker: Linker, sentence: str, place: str) -> None:
+    # Front-line copy places a clash by the nearest town: "near X" says where as "in X" does.
+    assert _is_locative(linker, sentence, place)
+
+
+def test_an_elided_word_that_is_no_preposition_is_not_in(linker: Linker) -> None:
+    assert not _is_locative(linker, "Le président d'Uvira a parlé.", "Uvira")

@@ -236,6 +236,7 @@ def _directional(
 
 
 _MAX_LOCATIVE_WORDS = 4
+_ELISIONS = ("'", "\u2019")
 
 
 def _locative(
@@ -261,6 +262,8 @@ def _locative(
     if not words:
         return False
     gap = _stripped_before(text, start)
+    if gap.endswith(_ELISIONS) and gap[:-1].endswith(words[-1]):
+        gap = gap[:-1]  # "près d'Uvira", "dans l'Ituri": the elided word is the preposition
     if not gap.endswith(words[-1]):
         # "ke St Petersburg, Rusia": the country after a place takes that place's role
         return gap.endswith(",") and words[-1][:1].isupper()
