@@ -30,7 +30,7 @@ import faust
 from faust.streams import _current_event as faust_current_event
 
 from newsevents.settings import Settings
-from newsevents.streaming.app_topics import RAW_BYTES
+from newsevents.streaming.app_topics import raw_bytes
 from newsevents.streaming.stage import (
     Incoming,
     Output,
@@ -119,7 +119,7 @@ def add_stage_agent(
     send = sends.send if sends is not None else faust_sender(app)
     runner = StageRunner(stage, settings, send, source_topic=settings.topic(source))
     _RUNNERS.setdefault(app, []).append(runner)
-    topic = app.topic(runner.source_topic, **RAW_BYTES)
+    topic = app.topic(runner.source_topic, **raw_bytes())
     delay = settings.fault_delay_seconds
 
     send_state: SendState | None = sends.send_state if sends is not None else None
