@@ -81,6 +81,9 @@ Deutschland unterstütze die Vermittlung der Europäischen Union, sagte sie in B
     # Trial reporting retells old attacks.
     ("de-court-case", """Vor dem Oberlandesgericht Koblenz hat der Prozess gegen einen mutmaßlichen Kämpfer einer Miliz begonnen.
 Laut Anklage soll er an Angriffen auf Stellungen der syrischen Armee bei Aleppo teilgenommen haben.""", CLASH),
+    # Talks between industry bodies of two countries are business, not diplomacy.
+    ("de-commercial-talks", """Die deutschen Exporte nach Indien sind im ersten Halbjahr um vier Prozent gestiegen.
+Gespräche zwischen Wirtschaftsverbänden beider Länder über Normen und Zölle sollen im Herbst fortgesetzt werden.""", "diplomatic-engagement"),
 ]
 
 

@@ -33,6 +33,19 @@ Share this story
 
 # (id, title, text, event types that must not be detected)
 NEGATIVES: list[tuple[str, str, str, tuple[str, ...]]] = [
+    # Talks between companies of two countries are business, not diplomacy.
+    ("commercial-talks", "Iron ore exports hit record", """SYDNEY — Iron ore shipments hit a record in July despite weeks of talks between Australian miners and Chinese steel mills over pricing, industry data showed.
+""", (DIP,)),
+    # A question asked at a briefing reports no meeting.
+    ("question-sentence", "Foreign ministry briefing", """Q: Will the Chinese and Japanese leaders meet at the summit in Lima next week?
+The spokesperson said there was no information to release.
+""", (DIP,)),
+    # A denied clash is none.
+    ("denied-clash", "Army denies reports of firefight", """MANILA — The Armed Forces of the Philippines on Tuesday denied reports on social media of a firefight between soldiers and rebels in Basilan.
+""", (CLASH,)),
+    # Two ministers of one government in their capital: domestic politics.
+    ("domestic-ministers", "Finance and farm ministers discuss subsidies", """JAKARTA — Finance Minister Purbaya Yudhi Sadewa met Agriculture Minister Andi Amran Sulaiman at the finance ministry in Jakarta on Wednesday to discuss the fertiliser subsidy budget.
+""", (DIP,)),
     # Welcoming a decision is a statement, not a visitor welcomed.
     ("welcomed-decision", "Neighbours welcome reopening of border crossing", """In separate statements on Friday, Pakistan and Afghanistan welcomed the decision to reopen the Torkham border crossing to trucks after a three-week closure.
 Traders said hundreds of lorries were still queuing on both sides.

@@ -63,6 +63,9 @@ Sundan kami sa Facebook
 Sinalubong siya ng mga opisyal ng Japanese foreign ministry sa Haneda Airport.
 I-share
 """, DIP, "visit", "Dumating kahapon sa Tokyo"),
+    # Peace panels of the government and an armed group meeting: a negotiation (EVENTS.md).
+    ("armed-group-talks", "Gobyerno at MNLF, nagpulong sa Jakarta", """Nagpulong nitong Martes sa Jakarta ang mga panel ng pamahalaan ng Pilipinas at ng Moro National Liberation Front (MNLF) upang talakayin ang pagpapatupad ng kasunduang pangkapayapaan.
+Ayon sa OPAPRU, magpapatuloy ang usapan sa susunod na buwan.""", DIP, "negotiation", "Nagpulong nitong Martes"),
 ]
 
 # (id, title, text, event types that must not be detected)

@@ -101,6 +101,9 @@ Thặng dư thương mại với Mỹ tiếp tục ở mức cao.
     # A press conference ("họp báo") is no meeting between states.
     ("vi-hop-bao", "Người phát ngôn trả lời báo chí", """Tại cuộc họp báo thường kỳ chiều nay, người phát ngôn Bộ Ngoại giao Việt Nam trả lời câu hỏi về hoạt động của tàu Trung Quốc tại Biển Đông.
 Bà khẳng định Việt Nam kiên quyết bảo vệ chủ quyền của mình.""", (DIP,)),
+    # A rumoured gunfight the ministry calls untrue is no clash.
+    ("denied-gunfight", "Bác bỏ tin đồn giao tranh ở biên giới", """Sáng 3/11, Bộ Chỉ huy Bộ đội Biên phòng tỉnh An Giang khẳng định thông tin về việc bộ đội biên phòng giao tranh với nhóm vũ trang tại khu vực biên giới là sai sự thật.
+Lực lượng chức năng đề nghị người dân không chia sẻ tin đồn.""", (CLASH,)),
 ]
 
 

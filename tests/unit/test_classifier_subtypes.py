@@ -31,9 +31,12 @@ Residents said shops stayed closed on Wednesday.
     ("en-headline-talks-in-visit", "Kenyan and Tanzanian presidents hold talks on rail link", """DAR ES SALAAM — Kenyan President William Ruto arrived in Dar es Salaam on Monday for a two-day state visit to Tanzania.
 On Tuesday Ruto held talks with Tanzanian President Samia Suluhu Hassan on a railway between Kenya and Tanzania, their offices said.
 """, DIP, "visit", "visit"),
+    # The talks of a trip stated elsewhere in the article ("a two-day working
+    # visit") are the visit even without the headline (EVENTS.md: hosting a
+    # foreign minister is a `visit`).
     ("id-headline-visit", "Menlu Filipina Kunjungi Jakarta, Bahas Laut China Selatan", """JAKARTA - Menteri Luar Negeri Indonesia menggelar pertemuan bilateral dengan Menteri Luar Negeri Filipina di Gedung Pancasila, Jakarta, Kamis (5/6).
 Kunjungan kerja Menlu Filipina ke Indonesia itu berlangsung dua hari.
-""", DIP, "meeting", "visit"),
+""", DIP, "visit", "visit"),
     ("ru-headline-territory", "Армия вернула контроль над посёлком на севере страны", """Правительственные войска и боевики повстанческой группировки в течение суток вели бои у посёлка на севере страны, сообщил представитель армии.
 Во вторник военные заявили, что отбили посёлок у повстанцев.
 """, CLASH, "battle", "territory"),
@@ -44,6 +47,12 @@ The two ministers also discussed the regional electricity pool.
     # Hosting a conference is no trip: its talks stay a meeting.
     ("en-hosted-conference", "Ministers meet on fisheries", """Norway hosted a conference of fisheries ministers from Iceland, Denmark and the Faroe Islands in Bergen on Tuesday, where the ministers held talks on mackerel quotas.
 """, DIP, "meeting", "meeting"),
+    # An honour conferred during a state visit is the story when the headline names it.
+    ("en-honour-on-visit", "Tokayev confers Order of Friendship on Japarov", """ASTANA — Kyrgyzstan's President Sadyr Japarov, in Kazakhstan on a state visit, was decorated with the Order of Friendship by President Kassym-Jomart Tokayev on Tuesday.
+""", DIP, "visit", "honour"),
+    # An attack on a position that sets off a gun battle is the attack.
+    ("en-attack-then-battle", "Army base in Borno targeted", """MAIDUGURI — Militants attacked an army base near Marte in Borno state on Sunday, triggering a gun battle with troops that lasted two hours, the army said.
+""", CLASH, "attack", "attack"),
 ]
 
 

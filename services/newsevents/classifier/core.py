@@ -65,6 +65,16 @@ _SUBTYPE_NEAR = 0.8
 # counts a meeting abroad and a hosted delegation as a visit): a headline
 # naming one of them does not unmake the visit.
 _FRAMING_SUBTYPE = "visit"
+# The talks of a trip are the visit wherever the article states the trip: a
+# meeting led by one sentence and a visit stated by another is one visit.
+_FRAMED_BY_VISIT = "meeting"
+# What a visit concludes (an accord signed, an honour conferred) is the story
+# when the headline names it and the body states it firmly.
+_VISIT_OUTCOMES = frozenset({"honour"})
+_FIRM_OUTCOME = 0.9
+# Only firm travel wording ("arrived in", "state visit") reframes the article:
+# "hosted" a dinner or a visit being prepared does not.
+_FIRM_TRIP = 0.95
 _UNIVERSAL = "en"
 
 
@@ -318,7 +328,20 @@ class Classifier:
                 key=lambda e: e.start,
             )
             subtype = lead.subtype
-            if headline is not None and subtype != _FRAMING_SUBTYPE:
+            if subtype == _FRAMED_BY_VISIT and any(
+                t.term.subtype == _FRAMING_SUBTYPE and t.term.weight >= _FIRM_TRIP
+                for f in mine[:_MAX_EVIDENCE] if f[0].subtype == _FRAMING_SUBTYPE
+                for t in f[0].triggers
+            ):
+                subtype = _FRAMING_SUBTYPE
+            if headline is not None and subtype == _FRAMING_SUBTYPE:
+                firm = {
+                    t.term.subtype for f in mine for t in f[0].triggers
+                    if t.term.subtype in _VISIT_OUTCOMES and t.term.weight >= _FIRM_OUTCOME
+                }
+                if firm:
+                    subtype = headline_subtype(headline(), event_type, firm) or subtype
+            elif headline is not None:
                 evidenced = {f[0].subtype for f in mine}
                 if len(evidenced) > 1:
                     subtype = headline_subtype(headline(), event_type, evidenced) or subtype

@@ -94,6 +94,14 @@ _SUBTYPE_NEAR = 1.0
 # words frame it; lighter ones ("hosted" a conference) are often something else.
 _FRAMED_BY_VISIT = "meeting"
 _VISIT_FRAME_WEIGHT = 0.85
+_ARMED_GROUP_TALKS = frozenset({"meeting", "negotiation"})
+# A sentence asking a question ("Will the two leaders meet?", a briefing's
+# "Q: how do you view the upcoming meeting?") reports no event.
+_QUESTION_END = re.compile(r"[?\uff1f\u061f][\s\"'\u201d\u00bb\u300d\u300f)\uff09]*$")
+# A party beside an official ("the Iranian foreign minister", "Menlu Iran")
+# makes that official foreign; a party elsewhere (a dateline, "in Jakarta")
+# only places the meeting.
+_PARTY_OF_OFFICIAL = 2
 
 
 @dataclass(slots=True)
@@ -117,6 +125,7 @@ class _Sentence:
     officials: int = 0
     visitors: list[Match] = field(default_factory=list)
     interstate: bool = False
+    party_of_official: bool = False
 
 
 def _drop_contained(matches: list[Match]) -> list[Match]:
@@ -229,10 +238,14 @@ def _diplomatic_fit(subtype: str, s: _Sentence, parties: int, article_parties: i
         return 0.0
     if parties == 1 and s.interstate:
         return 0.9
-    if parties == 1 and s.officials >= 2:
+    if parties == 1 and s.officials >= 2 and s.party_of_official:
         # "Menlu Retno ... dengan Menlu Iran": a named foreign official facing
         # another official is an interstate contact more often than not.
         return 0.8
+    if parties == 1 and s.officials >= 2:
+        # Two ministers in their own capital ("KUALA LUMPUR: the prime
+        # minister chaired a meeting with the economy minister"): domestic.
+        return 0.4
     if parties == 1 and s.officials and article_parties >= 2:
         return 0.7
     if s.interstate and article_parties >= 2:
@@ -416,7 +429,8 @@ class SentenceScorer:
             # "joint production" and the "production" inside it are one mention.
             places = _outermost(spans)
             steps = min(_ARTICLE_SCALE_STEPS, places // kind.article_threshold)
-            for event_type in kind.applies_to:
+            scaled = kind.applies_to if kind.article_applies_to is None else kind.article_applies_to
+            for event_type in scaled:
                 type_scale[event_type] *= kind.article_factor ** steps
         framed = self._frame is not None and self._framed(text, tokens, cue_spans)
         headline_answer: list[bool] = []
@@ -435,14 +449,14 @@ class SentenceScorer:
                 continue
             # Only sentences with a trigger are scored: only they get a unit.
             unit = _Sentence(*sentences[index])
-            self._fill(unit, found, tokens)
+            self._fill(unit, found, tokens, text)
             results.extend(
                 self._score_sentence(unit, text, len(article_parties), reference_year, type_scale,
                                      tokens, language, native_digits, is_framed)
             )
         return results
 
-    def _fill(self, unit: _Sentence, found: list[Match], tokens: Tokens) -> None:
+    def _fill(self, unit: _Sentence, found: list[Match], tokens: Tokens, text: str) -> None:
         # One pass sorts the matches by kind, each list in the order of `found`
         # (the actor kinds share one list: their order decides ties).
         by_kind: dict[str, list[Match]] = defaultdict(list)
@@ -475,6 +489,15 @@ class SentenceScorer:
         unit.parties = _drop_contained(by_kind["party"])
         officials = _drop_contained(by_kind["official"])
         unit.officials = len(officials)
+        # An organisation named beside two officials (the AU's mission, a UN
+        # envoy) is a second side too.
+        unit.party_of_official = any(
+            not p.term.label.startswith("state:") for p in unit.parties) or any(
+            _distance(p, o) <= _PARTY_OF_OFFICIAL
+            and _CLAUSE_BREAK.search(
+                text, tokens.start(min(p.first, o.first)), tokens.end(max(p.last, o.last))
+            ) is None
+            for p in unit.parties for o in officials)
         unit.visitors = officials + unit.parties
         unit.interstate = bool(by_kind["interstate"])
         cues: list[Match] = []
@@ -506,6 +529,8 @@ class SentenceScorer:
         is_framed: Callable[[], bool] | None = None,
     ) -> list[SentenceEvidence]:
         out: list[SentenceEvidence] = []
+        if _QUESTION_END.search(text, unit.start, unit.end):
+            return out
         historical = False
         current_year = False
         if reference_year is not None:
@@ -582,8 +607,17 @@ class SentenceScorer:
             best_subtype = ""
             valued: list[tuple[float, Match]] = []
             # The sentence's participants are the same for each of its triggers.
+            armed_side = False
             if event_type == DIPLOMATIC:
                 parties = len({p.term.label for p in unit.parties})
+                # EVENTS.md: talks between a state and an armed group are a
+                # negotiation; the group named ("MILF", "the TNLA") is a side.
+                armed_side = parties >= 1 and any(
+                    a.term.kind == "armed_nonstate" and not a.term.text.islower()
+                    and any(c.isupper() for c in tokens.surface(a.first))
+                    for a in unit.actors
+                ) and any(t.term.subtype in _ARMED_GROUP_TALKS for t in alive)
+                parties += armed_side
             else:
                 sides = _clash_sides(unit)
             for trig in alive:
@@ -607,6 +641,16 @@ class SentenceScorer:
                 ((v, t) for v, t in valued if v >= best_score * _SUBTYPE_NEAR),
                 key=lambda vt: vt[1].first,
             )[1].term.subtype
+            if event_type == CLASH and best_subtype == "battle" and sides.military:
+                # "attacked a base, triggering a gun battle": the fighting
+                # follows from the attack on the position, which EVENTS.md
+                # names an `attack`.
+                first_battle = min(t.first for _, t in valued if t.term.subtype == "battle")
+                if any(value > 0.0 and t.term.subtype == "attack" and t.first < first_battle
+                       for value, t in valued):
+                    best_subtype = "attack"
+            if armed_side and best_subtype == "meeting":
+                best_subtype = "negotiation"
             if best_subtype == _FRAMED_BY_VISIT and any(
                 value > 0.0 and t.term.subtype == "visit" and t.term.weight >= _VISIT_FRAME_WEIGHT
                 for value, t in valued

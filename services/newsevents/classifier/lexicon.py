@@ -78,6 +78,10 @@ class CueKind:
     # topic (a sports report), and every score of `applies_to` is scaled.
     article_threshold: int = 0
     article_factor: float = 1.0
+    # The types the article-wide scaling acts on, when fewer than `applies_to`
+    # (a denied clash is no clash, but an article denying twice that it
+    # started the fighting still reports the fighting).
+    article_applies_to: frozenset[str] | None = None
     # A window cue opening its sentence ("Three years ago, ...") dates the
     # clauses that follow it too, however far their trigger stands.
     fronted: bool = False
@@ -162,6 +166,12 @@ def load_common(path: Path | None = None) -> CommonLexicon:
         applies = frozenset(_str_list(spec.get("applies_to"), f"cue_kinds.{name}"))
         if not applies <= set(EVENT_TYPES):
             raise LexiconError(f"cue_kinds.{name}: unknown event type in {sorted(applies)}")
+        article_applies = (
+            frozenset(_str_list(spec["article_applies_to"], f"cue_kinds.{name}"))
+            if spec.get("article_applies_to") is not None else None
+        )
+        if article_applies is not None and not article_applies <= applies:
+            raise LexiconError(f"cue_kinds.{name}: article_applies_to outside applies_to")
         if spec.get("effect") not in _CUE_EFFECTS:
             raise LexiconError(f"cue_kinds.{name}: unknown effect {spec.get('effect')!r}")
         kinds[name] = CueKind(
@@ -175,6 +185,7 @@ def load_common(path: Path | None = None) -> CommonLexicon:
             article_threshold=int(spec.get("article_threshold", 0)),
             article_factor=float(spec.get("article_factor", 1.0)),
             fronted=bool(spec.get("fronted", False)),
+            article_applies_to=article_applies,
         )
     orgs = {code: _str_list(names, f"organisations.{code}") for code, names in
             (data.get("organisations") or {}).items()}
