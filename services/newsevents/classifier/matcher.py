@@ -1,10 +1,15 @@
 """Finds every lexicon term in a text in one pass.
 
-The text is tokenised once, each token is reduced to its lemma (cached per
-process), and the lemmas are joined by single spaces. Every term is compiled
-the same way into an Aho-Corasick automaton, with a space on each side so
-that only whole tokens match. One automaton run over the whole article finds
-all triggers, cues and participants, whatever the size of the lexicon.
+The text is tokenised once and each token is reduced to its lemma (cached per
+process). `TermMatcher.scan` does that and the matching in one call of the
+compiled matcher (`services/native/`, Rust): each word becomes the code of its
+lemma (or of its case-folded surface, for terms written as surface forms) and
+a trie over those codes finds every term; Python keeps the lemmatiser for words
+never seen before and the case checks, which the native side asks for through
+callbacks. The Python path below (`tokenize` then `match`: one Aho-Corasick
+automaton over the codes, built on first use) is the reference the native one
+is tested against, and what runs where the extension is not installed or a text
+cannot cross into Rust.
 """
 
 from __future__ import annotations
