@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsevents.linker.actors import ActorResolver, ArticleContext
-from newsevents.linker.dates import DateFinder, resolve_date
+from newsevents.linker.dates import DateFinder, resolve_date, warm_dateparser
 from newsevents.linker.gazetteer import Match, normalise_key, unspaced_text
 from newsevents.linker.kb import KnowledgeBase, load_kb
-from newsevents.linker.kb_build import DEFAULT_KB_PATH
+from newsevents.linker.kb_build import DEFAULT_KB_PATH, LANGUAGES
 from newsevents.linker.mentions import (
     Annotator,
     Mention,
@@ -198,6 +198,7 @@ class Linker:
             linker = _INSTANCES.get(key)
             if linker is None:
                 linker = cls(load_kb(key))
+                warm_dateparser(LANGUAGES)
                 _INSTANCES[key] = linker
             return linker
 

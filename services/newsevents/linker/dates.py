@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -587,6 +587,16 @@ def _dateparser_dates(text: str, language: str, published: datetime) -> list[Fou
             continue
         out.append(FoundDate(d, d, "day", RANK_FALLBACK, max(pos, 0), surface))
     return out
+
+
+def warm_dateparser(languages: Iterable[str]) -> None:
+    """Load what dateparser loads on first use: its modules and timezone patterns
+    (~0.5 s) and each language's data (up to ~35 ms). A worker pays it at start
+    rather than stalling the first article that falls back on dateparser, and
+    every article queued behind it."""
+    start = datetime(2000, 1, 1)
+    for language in languages:
+        _dateparser_dates("1 1", language, start)
 
 
 def resolve_date(
