@@ -154,7 +154,7 @@ class Classifier:
         if not native_available():
             log.warning(
                 "the compiled matcher is not installed (no Rust >= 1.74 at install time?): "
-                "classify takes about 1.3 times as long; install cargo and reinstall the package"
+                "classify takes about 1.5 times as long; install cargo and reinstall the package"
             )
         common = load_common(lexicon_dir / "common.yaml")
         forms = load_forms(lexicon_dir, compiled)
