@@ -490,14 +490,16 @@ class SentenceScorer:
         officials = _drop_contained(by_kind["official"])
         unit.officials = len(officials)
         # An organisation named beside two officials (the AU's mission, a UN
-        # envoy) is a second side too.
-        unit.party_of_official = any(
-            not p.term.label.startswith("state:") for p in unit.parties) or any(
-            _distance(p, o) <= _PARTY_OF_OFFICIAL
-            and _CLAUSE_BREAK.search(
-                text, tokens.start(min(p.first, o.first)), tokens.end(max(p.last, o.last))
-            ) is None
-            for p in unit.parties for o in officials)
+        # envoy) is a second side too. Only `_diplomatic_fit` with one party
+        # and two officials asks: other sentences skip the pairwise search.
+        if len(officials) >= 2 and len({p.term.label for p in unit.parties}) == 1:
+            unit.party_of_official = any(
+                not p.term.label.startswith("state:") for p in unit.parties) or any(
+                _distance(p, o) <= _PARTY_OF_OFFICIAL
+                and _CLAUSE_BREAK.search(
+                    text, tokens.start(min(p.first, o.first)), tokens.end(max(p.last, o.last))
+                ) is None
+                for p in unit.parties for o in officials)
         unit.visitors = officials + unit.parties
         unit.interstate = bool(by_kind["interstate"])
         cues: list[Match] = []
