@@ -18,7 +18,12 @@ from typing import cast
 
 from newsevents.classifier.cleaning import CleanedText, Cleaner, assemble, scan_lines
 from newsevents.classifier.compile_lexicons import COMPILED_PATH, load_forms
-from newsevents.classifier.detection import SentenceEvidence, SentenceScorer, headline_subtype
+from newsevents.classifier.detection import (
+    SentenceEvidence,
+    SentenceScorer,
+    headline_subtype,
+    may_fit,
+)
 from newsevents.classifier.gazetteer import country_terms
 from newsevents.classifier.htmltext import html_to_text
 from newsevents.classifier.language import UNDETERMINED, LanguageIdentifier
@@ -90,7 +95,8 @@ def candidate_sentences(
     """The sentences the scorer needs, and the matches it can use.
 
     Only a sentence with a trigger can be evidence, and sentences never cross
-    a line: lines without a trigger are not split. The scorer's other inputs
+    a line: lines without a trigger are not split, nor are lines whose
+    matches could not fit any trigger (`may_fit`). The scorer's other inputs
     are article-wide: every cue counts, so every cue match is kept; the set of
     parties named inside some sentence must stay exact, so a line is also
     split when it holds the only in-sentence mention a party might have.
@@ -104,8 +110,14 @@ def candidate_sentences(
     where = [bisect_right(line_starts, start_of(m.first)) - 1 for m in matches]
     kinds = [m.term.kind for m in matches]
     split: dict[int, list[tuple[int, int]]] = {}
-    for line in {line for line, kind in zip(where, kinds, strict=True) if kind == "trigger"}:
-        split[line] = line_sentences(text, *lines[line], language, abbreviations, joins)
+    triggered = {line for line, kind in zip(where, kinds, strict=True) if kind == "trigger"}
+    in_line: dict[int, list[Match]] = {line: [] for line in triggered}
+    for m, line in zip(matches, where, strict=True):
+        if line in in_line:
+            in_line[line].append(m)
+    for line in triggered:
+        if may_fit(in_line[line]):
+            split[line] = line_sentences(text, *lines[line], language, abbreviations, joins)
     if not split:
         return [], []
 

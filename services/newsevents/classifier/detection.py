@@ -95,6 +95,8 @@ _SUBTYPE_NEAR = 1.0
 _FRAMED_BY_VISIT = "meeting"
 _VISIT_FRAME_WEIGHT = 0.85
 _ARMED_GROUP_TALKS = frozenset({"meeting", "negotiation"})
+# A battle trigger this firm ("gun battle") fits even when no side is named.
+_FIRM_BATTLE = 0.95
 # A sentence asking a question ("Will the two leaders meet?", a briefing's
 # "Q: how do you view the upcoming meeting?") reports no event.
 _QUESTION_END = re.compile(r"[?\uff1f\u061f][\s\"'\u201d\u00bb\u300d\u300f)\uff09]*$")
@@ -282,6 +284,42 @@ def _clash_sides(s: _Sentence) -> _Sides:
     return _Sides(bool(two_sides), bool(state or nonstate), military, civilian)
 
 
+def may_fit(found: list[Match]) -> bool:
+    """Whether some trigger among a sentence's matches could fit its participants.
+
+    Read from the raw matches, before masks and overlaps remove any: each
+    condition is one `_diplomatic_fit` or `_clash_fit` needs for a non-zero
+    fit, so a sentence failing all of them scores nothing; so does every
+    sentence of a line failing them. Nearly half of the triggered sentences of
+    news (a verb without the states or armed actors it needs) are settled here,
+    without being split, filled and scored.
+    """
+    diplomatic = clash = False
+    parties: set[str] = set()
+    officials = armed = nonstate = firm_battle = False
+    for m in found:
+        term = m.term
+        kind = term.kind
+        if kind == "trigger":
+            if term.label == DIPLOMATIC:
+                diplomatic = True
+            else:
+                clash = True
+                firm_battle = firm_battle or (
+                    term.subtype == "battle" and term.weight >= _FIRM_BATTLE)
+        elif kind == "party":
+            parties.add(term.label)
+        elif kind == "official" or kind == "interstate":
+            officials = True
+        elif kind == "armed_state":
+            armed = True
+        elif kind == "armed_nonstate":
+            armed = nonstate = True
+    if clash and (armed or firm_battle):
+        return True
+    return diplomatic and (officials or len(parties) >= 2 or (bool(parties) and nonstate))
+
+
 def _clash_fit(subtype: str, weight: float, sides: _Sides) -> float:
     if sides.two:
         return 1.0
@@ -289,7 +327,7 @@ def _clash_fit(subtype: str, weight: float, sides: _Sides) -> float:
     if subtype == "battle":
         if one_side:
             return 0.5 if sides.civilian and not sides.military else 0.85
-        return 0.5 if weight >= 0.95 else 0.0
+        return 0.5 if weight >= _FIRM_BATTLE else 0.0
     if one_side and sides.military:
         return 0.9
     if one_side and not sides.civilian:
@@ -445,7 +483,7 @@ class SentenceScorer:
         results: list[SentenceEvidence] = []
         native_digits = _NATIVE_DIGIT.search(text) is not None
         for index, found in grouped.items():
-            if index not in triggered:
+            if index not in triggered or not may_fit(found):
                 continue
             # Only sentences with a trigger are scored: only they get a unit.
             unit = _Sentence(*sentences[index])
