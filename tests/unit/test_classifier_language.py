@@ -52,3 +52,36 @@ def test_lingua_fallback_knows_persian_and_hindi() -> None:
     hindi = "विदेश मंत्री ने अपने समकक्ष के साथ द्विपक्षीय बैठक की"
     assert fallback._lingua(fallback._all, persian, None).code == "fa"
     assert fallback._lingua(fallback._all, hindi, None).code == "hi"
+
+
+ENGLISH_LEAD = (
+    "The foreign ministers of two neighbouring states met on Tuesday to discuss a new border "
+    "crossing, officials said after the talks. The meeting in the capital lasted three hours "
+    "and ended with a joint statement on trade, transport and the return of refugees. Both "
+    "delegations described the discussions as frank and constructive, and agreed to meet "
+    "again in the spring. Diplomats said the two governments had also discussed electricity "
+    "exports, fishing rights along the shared coast and the reopening of two consulates. "
+    "A technical committee will draft the text of the crossing agreement over the winter. "
+)
+SPANISH_REST = (
+    "El gobierno regional anunció ayer un nuevo plan de inversiones para las carreteras del "
+    "norte del país, que incluirá la reparación de puentes y la construcción de dos nuevas "
+    "variantes. Según el consejero de obras públicas, las obras comenzarán en marzo y durarán "
+    "al menos tres años. Los alcaldes de la comarca celebraron la noticia, aunque pidieron "
+    "que se acelere la licitación de los proyectos más urgentes. "
+) * 3
+
+
+def test_a_lead_cld2_is_sure_of_decides() -> None:
+    """CLD2 reads the first 600 characters first; a long mixed sample would
+    otherwise be called by its majority."""
+    guess = _identifier().identify(ENGLISH_LEAD + SPANISH_REST)
+    assert guess.code == "en" and guess.confidence >= 0.9
+    assert _identifier().identify(SPANISH_REST + ENGLISH_LEAD).code == "es"
+
+
+def test_an_indonesian_or_malay_lead_still_goes_to_the_vote() -> None:
+    # The lead is never enough for the pair CLD2 confuses: the longer sample and lingua vote.
+    long_malay = (MALAY + " ") * 8
+    assert _identifier().identify(long_malay).code == "ms"
+    assert _identifier().identify((INDONESIAN + " ") * 8).code == "id"
