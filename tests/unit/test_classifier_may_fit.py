@@ -16,6 +16,7 @@ import pytest
 
 from newsevents.classifier import core, detection
 from newsevents.classifier.core import Classifier
+from newsevents.classifier.matcher import Match
 from newsevents.evaluation import as_raw_article
 from newsevents.messages import RawArticle
 
@@ -41,7 +42,7 @@ def test_may_fit_rejects_sentences_and_lines(monkeypatch: pytest.MonkeyPatch) ->
     calls: list[bool] = []
     real = detection.may_fit
 
-    def counted(found: list[detection.Match]) -> bool:
+    def counted(found: list[Match]) -> bool:
         calls.append(real(found))
         return calls[-1]
 

@@ -82,6 +82,7 @@ _FIRM_OUTCOME = 0.9
 # "hosted" a dinner or a visit being prepared does not.
 _FIRM_TRIP = 0.95
 _UNIVERSAL = "en"
+_ARMED_KINDS = frozenset({"armed_state", "armed_nonstate"})
 
 
 def candidate_sentences(
@@ -257,6 +258,7 @@ class Classifier:
     ) -> list[tuple[SentenceEvidence, list[tuple[int, int]]]]:
         text = cleaned.text
         tokens, matches = pack.matcher.scan(text)
+        armed_named = any(m.term.kind in _ARMED_KINDS for m in matches)
         sentences, matches = candidate_sentences(
             text, tokens, matches, language if language != UNDETERMINED else "en",
             pack.lexicon.abbreviations, pack.lexicon.sentence_joins,
@@ -273,6 +275,7 @@ class Classifier:
             text, tokens, matches, sentences, reference_year=year, scale=scale,
             language=pack.lexicon.language,
             headline_frames=headline_frames if title.strip() else None,
+            armed_named=armed_named,
         )
         return [
             (ev, [(tokens.start(t.first), tokens.end(t.last)) for t in ev.triggers])

@@ -320,14 +320,17 @@ def may_fit(found: list[Match]) -> bool:
     return diplomatic and (officials or len(parties) >= 2 or (bool(parties) and nonstate))
 
 
-def _clash_fit(subtype: str, weight: float, sides: _Sides) -> float:
+def _clash_fit(subtype: str, weight: float, sides: _Sides, armed_named: bool = True) -> float:
+    """`armed_named`: whether the article names an armed actor anywhere."""
     if sides.two:
         return 1.0
     one_side = sides.one
     if subtype == "battle":
         if one_side:
             return 0.5 if sides.civilian and not sides.military else 0.85
-        return 0.5 if weight >= _FIRM_BATTLE else 0.0
+        # "Fierce fighting near Pokrovsk" names no side, but its article names
+        # the forces somewhere; a "battle for votes" names none anywhere.
+        return 0.5 if weight >= _FIRM_BATTLE and armed_named else 0.0
     if one_side and sides.military:
         return 0.9
     if one_side and not sides.civilian:
@@ -429,6 +432,7 @@ class SentenceScorer:
         scale: float = 1.0,
         language: str = "",
         headline_frames: Callable[[], bool] | None = None,
+        armed_named: bool = True,
     ) -> list[SentenceEvidence]:
         """`headline_frames`: `frames_headline` of the article's title, asked
         only when a sentence's score depends on it (matching a title costs
@@ -490,7 +494,7 @@ class SentenceScorer:
             self._fill(unit, found, tokens, text)
             results.extend(
                 self._score_sentence(unit, text, len(article_parties), reference_year, type_scale,
-                                     tokens, language, native_digits, is_framed)
+                                     tokens, language, native_digits, is_framed, armed_named)
             )
         return results
 
@@ -567,6 +571,7 @@ class SentenceScorer:
         language: str = "",
         native_digits: bool = True,
         is_framed: Callable[[], bool] | None = None,
+        armed_named: bool = True,
     ) -> list[SentenceEvidence]:
         out: list[SentenceEvidence] = []
         if _QUESTION_END.search(text, unit.start, unit.end):
@@ -668,7 +673,7 @@ class SentenceScorer:
                 if event_type == DIPLOMATIC:
                     fit = _diplomatic_fit(trig.term.subtype, unit, parties, article_parties)
                 else:
-                    fit = _clash_fit(trig.term.subtype, trig.term.weight, sides)
+                    fit = _clash_fit(trig.term.subtype, trig.term.weight, sides, armed_named)
                 value = trig.term.weight * fit
                 valued.append((value, trig))
                 if value > best_score:
