@@ -85,6 +85,20 @@ A police spokesperson confirmed the attack and said a team had been sent to the 
 ]
 
 
+def test_read_next_link_line_is_boilerplate() -> None:
+    # "Read next" / "More stories" lines head a site's link widget: they and
+    # the headlines under them go, the story's next paragraph stays.
+    text = """Pakistani and Afghan border forces exchanged fire at the Torkham crossing on Tuesday, officials said.
+Read next: Oil prices slip as talks stall | Floods hit Sindh villages
+More stories
+Markets close higher
+The crossing was closed to traffic after the firing, a customs official told reporters on condition of anonymity.
+"""
+    cases.check_cleaned(text, "Border forces exchange fire at Torkham",
+                        ["Read next", "Oil prices slip", "Markets close higher"],
+                        ["exchanged fire", "The crossing was closed"])
+
+
 test_positive, test_hard_negative = cases.language_tests(
     "en", [cases.positive(*r) for r in POSITIVES],
     [cases.negative(*r) for r in NEGATIVES])

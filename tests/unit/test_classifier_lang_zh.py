@@ -86,6 +86,16 @@ def test_boilerplate_is_not_evidence() -> None:
     cases.check_cleaned(text, POSITIVES[0][1], ["责任编辑", "分享到"], [])
 
 
+def test_related_news_line_ends_at_the_next_paragraph() -> None:
+    # A Chinese paragraph has no spaces: the link list under "相关新闻" ends
+    # at it all the same, by its length in characters.
+    text = """俄罗斯与乌克兰代表团周三在土耳其伊斯坦布尔举行第三轮直接会谈，双方同意再交换至少一千二百名战俘。
+相关新闻：泽连斯基称欧洲盟友承诺追加防空系统
+就在会谈前一日，俄罗斯国防部宣布俄军已攻占顿涅茨克州的一个村庄，乌军总参谋部未确认村庄失守，只称该方向过去二十四小时内击退了俄军十七次进攻，战斗仍在持续。
+"""
+    cases.check_cleaned(text, "俄乌举行第三轮会谈", ["相关新闻", "泽连斯基称"], ["第三轮直接会谈", "击退了俄军十七次进攻"])
+
+
 test_positive, test_hard_negative = cases.language_tests(
     "zh", [cases.positive(*r) for r in POSITIVES],
     [cases.negative(*r) for r in NEGATIVES])

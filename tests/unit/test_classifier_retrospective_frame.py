@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.classifier.monthdates import month_dates
 from tests.unit import classifier_lang_cases as cases
 from tests.unit.classifier_lang_cases import CLASH, DIP
 
@@ -214,3 +215,52 @@ Trade between the neighbours has since doubled.
 """
     assert cases.detection(cases.classify(old, "Chile and Peru fisheries"), DIP) is None
     assert cases.detection(cases.classify(renewed, "Chile and Peru fisheries"), DIP) is not None
+
+
+# A sentence dated only to a month well before publication (10 June 2025)
+# retells background; the same sentence dated to days ago is news.
+# (language, id, event type, sentence with {when}, an old month date, a current date)
+MONTH_DATED: list[tuple[str, str, str, str, str, str]] = [
+    ("en", "en-month", CLASH, "Thai and Cambodian troops fought fierce gun battles along the border {when}, the army said.", "in March 2025", "on 9 June"),
+    ("fr", "fr-month", DIP, "{when}, le ministre des Affaires étrangères du Maroc a rencontré son homologue français à Rabat.", "En mars dernier", "Le 9 juin"),
+    ("vi", "vi-month", DIP, "Bộ trưởng Ngoại giao Việt Nam đã hội đàm với Bộ trưởng Ngoại giao Singapore tại Hà Nội {when}.", "vào tháng 3/2025", "chiều 9/6"),
+    ("de", "de-month", DIP, "Die Außenminister Deutschlands und Polens trafen sich {when} in Warschau zu Gesprächen.", "im Februar 2025", "am 9. Juni"),
+    ("ru", "ru-month", DIP, "Министры иностранных дел России и Китая провели переговоры в Пекине {when}.", "в марте 2025 года", "9 июня"),
+    ("zh", "zh-month", DIP, "{when}，中国外长与越南外长在北京举行会谈。", "2025年3月", "6月9日"),
+    ("es", "es-month", CLASH, "Soldados del Ejército y guerrilleros del ELN sostuvieron intensos combates en Arauca {when}.", "en marzo de 2025", "el 9 de junio"),
+]
+
+
+@pytest.mark.parametrize(("language", "event_type", "sentence", "old", "current"), [
+    pytest.param(language, event_type, sentence, old, current, id=case_id)
+    for language, case_id, event_type, sentence, old, current in MONTH_DATED
+])
+def test_sentence_dated_months_back_is_background(
+    language: str, event_type: str, sentence: str, old: str, current: str
+) -> None:
+    background = cases.classify(sentence.format(when=old) + "\n")
+    news = cases.classify(sentence.format(when=current) + "\n")
+    assert background.language == language
+    assert cases.detection(background, event_type) is None
+    assert cases.detection(news, event_type) is not None
+
+
+@pytest.mark.parametrize(("language", "text", "months_back"), [
+    ("en", "The two ministers met in July 2024 in Doha.", [11]),
+    ("en", "They met on 3 June.", [0]),  # this month: current
+    ("en", "Talks are due on 3 December.", [None]),  # a later month without a year may lie ahead
+    ("fr", "en mars dernier", [3]),
+    ("pt", "em julho do ano passado", [11]),
+    ("uk", "у липні 2024 року", [11]),
+    ("tr", "Mart 2025'te imzalanan mutabakat", [3]),
+    ("th", "เมื่อเดือนกรกฎาคม 2567", [11]),  # Buddhist era
+    ("fa", "در تیر ۱۴۰۳", [11]),  # solar Hijri: Tir lies mostly in July
+    ("vi", "Chiều 9/6, tại Hà Nội", []),  # day and month: dated by the day rule
+    ("en", "the first talks since March 2025", []),  # "since" opens a span to now
+    ("en", "exports fell 3% in March", []),  # a month with no day, year or "last"
+])
+def test_month_dates_are_placed_against_publication(
+    language: str, text: str, months_back: list[int | None]
+) -> None:
+    found = month_dates(text, language, cases.PUBLISHED.year, cases.PUBLISHED.month)
+    assert [d.months_back for d in found] == months_back

@@ -315,7 +315,11 @@ def assemble(scanned: ScannedText, kinds: list[int]) -> CleanedText:
         if in_links:
             # A link list runs until the next real paragraph; a bulleted
             # headline, however long, is still an item of the list.
-            if (kind == KEEP and line.text.count(" ") + 1 >= _SHORT_LINE_WORDS
+            # Chinese, Thai or Burmese paragraphs have few spaces: their
+            # letters count as words, as in `_shape`.
+            if (kind == KEEP and (line.text.count(" ") + 1 >= _SHORT_LINE_WORDS
+                                  or len(_UNSPACED.findall(line.text))
+                                  >= _SHORT_LINE_WORDS * _UNSPACED_CHARS_PER_WORD)
                     and not _BULLET.match(line.text)):
                 in_links = False
             else:

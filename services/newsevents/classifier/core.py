@@ -265,7 +265,8 @@ class Classifier:
         )
         if not sentences:
             return []
-        year = (article.published_at or datetime.now(UTC)).year
+        published = article.published_at or datetime.now(UTC)
+        year = published.year
         title = article.title
 
         def headline_frames() -> bool:
@@ -276,6 +277,7 @@ class Classifier:
             language=pack.lexicon.language,
             headline_frames=headline_frames if title.strip() else None,
             armed_named=armed_named,
+            reference_month=published.month,
         )
         return [
             (ev, [(tokens.start(t.first), tokens.end(t.last)) for t in ev.triggers])

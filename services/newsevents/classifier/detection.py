@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from newsevents.classifier.lexicon import CueKind
 from newsevents.classifier.matcher import Match, Tokens
+from newsevents.classifier.monthdates import OLD_MONTHS, month_dates
 
 DIPLOMATIC = "diplomatic-engagement"
 CLASH = "armed-clash"
@@ -211,6 +212,27 @@ def _fronted(trig: Match, cue: Match, sentence_start: int, text: str, tokens: To
 def _same_sentence(text: str, a: int, b: int) -> bool:
     """Whether no sentence ends between offsets `a` and `b` of `text`."""
     return _SENTENCE_END.search(text, min(a, b), max(a, b)) is None
+
+
+def _dated_months_back(span: str, language: str, reference_year: int,
+                       reference_month: int) -> bool:
+    """Whether a sentence's only dates are months well before publication.
+
+    News is dated by the day, the weekday or "today": a sentence dated only
+    to a month two or more back ("in July 2025", "juillet dernier") retells
+    background. A day and month without a year ("Chiều 24/11"), a year of
+    publication standing alone, or a recent or coming month date it anew.
+    """
+    dates = month_dates(span, language, reference_year, reference_month)
+    if not dates or any(d.months_back is None or d.months_back < OLD_MONTHS for d in dates):
+        return False
+    rest = span
+    for d in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = rest.translate(_DIGITS)
+    if _DAY_MONTH.search(rest) is not None:
+        return False
+    return not any(int(y) >= reference_year for y in _YEAR.findall(rest))
 
 
 def lead_end(text: str) -> int:
@@ -433,6 +455,7 @@ class SentenceScorer:
         language: str = "",
         headline_frames: Callable[[], bool] | None = None,
         armed_named: bool = True,
+        reference_month: int | None = None,
     ) -> list[SentenceEvidence]:
         """`headline_frames`: `frames_headline` of the article's title, asked
         only when a sentence's score depends on it (matching a title costs
@@ -494,7 +517,8 @@ class SentenceScorer:
             self._fill(unit, found, tokens, text)
             results.extend(
                 self._score_sentence(unit, text, len(article_parties), reference_year, type_scale,
-                                     tokens, language, native_digits, is_framed, armed_named)
+                                     tokens, language, native_digits, is_framed, armed_named,
+                                     reference_month)
             )
         return results
 
@@ -572,6 +596,7 @@ class SentenceScorer:
         native_digits: bool = True,
         is_framed: Callable[[], bool] | None = None,
         armed_named: bool = True,
+        reference_month: int | None = None,
     ) -> list[SentenceEvidence]:
         out: list[SentenceEvidence] = []
         if _QUESTION_END.search(text, unit.start, unit.end):
@@ -589,6 +614,12 @@ class SentenceScorer:
             current_year = reference_year in years
         anchor_labels = self._anchor_labels
         anchors = [c for c in unit.cues if c.term.label in anchor_labels]
+        if (reference_year is not None and reference_month is not None and not anchors
+                and _dated_months_back(text[unit.start:unit.end], language, reference_year,
+                                       reference_month)):
+            # "fought a five-day war in July 2025 before agreeing a truce":
+            # background, whatever the verbs.
+            return out
         dated: list[bool] = []
 
         def frame_factor() -> float:
