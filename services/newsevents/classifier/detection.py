@@ -19,7 +19,13 @@ from typing import NamedTuple
 
 from newsevents.classifier.lexicon import CueKind
 from newsevents.classifier.matcher import Match, Tokens
-from newsevents.classifier.monthdates import OLD_MONTHS, month_dates
+from newsevents.classifier.monthdates import (
+    BUDDHIST_ERA,
+    DIGITS,
+    NATIVE_DIGIT,
+    OLD_MONTHS,
+    month_dates,
+)
 
 DIPLOMATIC = "diplomatic-engagement"
 CLASH = "armed-clash"
@@ -37,15 +43,8 @@ _YEAR = re.compile(r"(?:1(?<!\w1)[89]|2(?<!\w2)0)\d\d(?!\w)")
 _BUDDHIST_YEAR = re.compile(
     r"(?:พ\.ศ\.|ปี|[\u0e01-\u0e4e]{1,4}\.[\u0e01-\u0e4e]{1,3}\.)\s*(2[45]\d\d)\b"
 )
-_BUDDHIST_ERA = 543
 # Every Buddhist-era year holds these digits: a cheap test before the pattern.
 _BUDDHIST_DIGITS = re.compile(r"2[45]\d\d")
-# Years written in Burmese, Thai, Arabic-Indic, Persian or Devanagari digits.
-_DIGIT_ZEROS = (0x0660, 0x06F0, 0x0966, 0x0E50, 0x1040, 0xFF10)
-_DIGITS = str.maketrans({chr(zero + n): str(n) for zero in _DIGIT_ZEROS for n in range(10)})
-# translate() looks up every character in a dict: an article without such
-# digits (most of them) skips it, found by one C-level scan per article.
-_NATIVE_DIGIT = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "]")
 # A year this much older than the article marks a retrospective.
 _HISTORICAL_YEARS = 3
 # Where a sentence ends inside a lead: a full stop, question or exclamation
@@ -229,7 +228,7 @@ def _dated_months_back(span: str, language: str, reference_year: int,
     rest = span
     for d in sorted(dates, key=lambda d: -d.start):
         rest = rest[:d.start] + " " + rest[d.end:]
-    rest = rest.translate(_DIGITS)
+    rest = rest.translate(DIGITS)
     if _DAY_MONTH.search(rest) is not None:
         return False
     return not any(int(y) >= reference_year for y in _YEAR.findall(rest))
@@ -243,10 +242,10 @@ def lead_end(text: str) -> int:
 
 def old_year(text: str, reference_year: int) -> bool:
     """Whether `text` (a headline) names a year long before `reference_year`."""
-    span = text.translate(_DIGITS) if _NATIVE_DIGIT.search(text) else text
+    span = text.translate(DIGITS) if NATIVE_DIGIT.search(text) else text
     years = [int(y) for y in _YEAR.findall(span)]
     if _BUDDHIST_DIGITS.search(span):
-        years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
+        years += [int(y) - BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
     return bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
 
 
@@ -508,7 +507,7 @@ class SentenceScorer:
             return headline_answer[0]
 
         results: list[SentenceEvidence] = []
-        native_digits = _NATIVE_DIGIT.search(text) is not None
+        native_digits = NATIVE_DIGIT.search(text) is not None
         for index, found in grouped.items():
             if index not in triggered or not may_fit(found):
                 continue
@@ -606,10 +605,10 @@ class SentenceScorer:
         if reference_year is not None:
             span = text[unit.start:unit.end]
             if native_digits:
-                span = span.translate(_DIGITS)
+                span = span.translate(DIGITS)
             years = [int(y) for y in _YEAR.findall(span)]
             if _BUDDHIST_DIGITS.search(span):
-                years += [int(y) - _BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
+                years += [int(y) - BUDDHIST_ERA for y in _BUDDHIST_YEAR.findall(span)]
             historical = bool(years) and max(years) <= reference_year - _HISTORICAL_YEARS
             current_year = reference_year in years
         anchor_labels = self._anchor_labels
@@ -631,7 +630,7 @@ class SentenceScorer:
             if not dated:
                 span = text[unit.start:unit.end]
                 if native_digits:
-                    span = span.translate(_DIGITS)
+                    span = span.translate(DIGITS)
                 dated.append(bool(anchors) or current_year or _DAY_MONTH.search(span) is not None)
             return 1.0 if dated[0] or not is_framed() else frame.factor
         for event_type in (DIPLOMATIC, CLASH):

@@ -74,12 +74,15 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u060c\u061b\u3001\uff0c\uff1b\u104a]")
 _PERSIAN_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
                    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 _PERSIAN_YEAR_OFFSET = 621
-_BUDDHIST_ERA = 543
+BUDDHIST_ERA = 543
 # A news sentence reaches back this many months at most: an older month is background.
 OLD_MONTHS = 2
+# Dates written in Burmese, Thai, Arabic-Indic, Persian or Devanagari digits.
 _DIGIT_ZEROS = (0x0660, 0x06F0, 0x0966, 0x0E50, 0x1040, 0xFF10)
-_DIGITS = str.maketrans({chr(zero + n): str(n) for zero in _DIGIT_ZEROS for n in range(10)})
-_NATIVE_DIGIT = re.compile(
+DIGITS = str.maketrans({chr(zero + n): str(n) for zero in _DIGIT_ZEROS for n in range(10)})
+# translate() looks up every character in a dict: a text without such digits
+# (most of them) skips it, found by one C-level scan.
+NATIVE_DIGIT = re.compile(
     "[" + "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _DIGIT_ZEROS) + "]")
 # Any decimal digit, of any script (`re`'s \d is Unicode's Nd).
 _ANY_DIGIT = re.compile(r"\d")
@@ -238,7 +241,7 @@ def month_dates(text: str, language: str, ref_year: int, ref_month: int) -> list
         # Every form below needs a digit (a day, a year, a numeric date) or a
         # past marker ("last July"): nothing to find, and nothing to translate.
         return []
-    span = text.translate(_DIGITS) if _NATIVE_DIGIT.search(text) else text
+    span = text.translate(DIGITS) if NATIVE_DIGIT.search(text) else text
     found: list[MonthDate] = []
     taken: list[tuple[int, int]] = []
 
@@ -296,7 +299,7 @@ def month_dates(text: str, language: str, ref_year: int, ref_month: int) -> list
             if year is not None and year < 1500:
                 year += _PERSIAN_YEAR_OFFSET + shifted // 12
         elif year is not None and year > 2400:
-            year -= _BUDDHIST_ERA
+            year -= BUDDHIST_ERA
         gap = _GAP.match(after)
         gap_length = gap.end() if gap is not None else 0
         past = names.past is not None and (
