@@ -112,6 +112,7 @@ def test_karen_state_as_a_region(linker: Linker) -> None:
         "Of the soldiers who were captured, most were released.",  # Of, a town in Turkey
         "Kota itu dikepung selama dua pekan.",  # "city" in Indonesian, not Kota (India)
         "Batu dan kayu dilempar ke arah polisi.",  # "stone", not Batu (East Java)
+        "Ordu açıklamasına göre çatışmalar sürüyor.",  # "the army", not Ordu (Turkey)
     ],
 )
 def test_stopwords_are_not_linked_as_cities(linker: Linker, text: str) -> None:
