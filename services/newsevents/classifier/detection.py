@@ -621,18 +621,23 @@ class SentenceScorer:
             return out
         dated: list[bool] = []
 
-        def frame_factor() -> float:
-            """The frame's factor when the article is a retrospective and this
-            sentence is not dated to the present ("on Tuesday", this year)."""
-            frame = self._frame
-            if frame is None or is_framed is None:
-                return 1.0
+        def dated_to_present() -> bool:
+            """Whether the sentence is dated to the present ("on Tuesday", this
+            year, "27/10")."""
             if not dated:
                 span = text[unit.start:unit.end]
                 if native_digits:
                     span = span.translate(DIGITS)
                 dated.append(bool(anchors) or current_year or _DAY_MONTH.search(span) is not None)
-            return 1.0 if dated[0] or not is_framed() else frame.factor
+            return dated[0]
+
+        def frame_factor() -> float:
+            """The frame's factor when the article is a retrospective and this
+            sentence is not dated to the present."""
+            frame = self._frame
+            if frame is None or is_framed is None:
+                return 1.0
+            return 1.0 if dated_to_present() or not is_framed() else frame.factor
         for event_type in (DIPLOMATIC, CLASH):
             candidates = [t for t in unit.triggers if t.term.label == event_type]
             if not candidates:
@@ -658,6 +663,8 @@ class SentenceScorer:
                         hedged.add(kind.name)
                         hedge *= kind.factor
                 elif kind.scope == "sentence":
+                    if kind.yields_to_anchor and dated_to_present():
+                        continue
                     blocked_sentence = True
                     break
                 else:

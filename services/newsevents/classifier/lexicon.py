@@ -85,6 +85,10 @@ class CueKind:
     # A window cue opening its sentence ("Three years ago, ...") dates the
     # clauses that follow it too, however far their trigger stands.
     fronted: bool = False
+    # A sentence cue that a current-time anchor in its sentence overrides:
+    # "met on Monday to revive the stalled talks" reports the meeting, the
+    # stalled talks being only its purpose.
+    yields_to_anchor: bool = False
 
 
 _CUE_EFFECTS = frozenset({"block", "hedge", "frame", "anchor"})
@@ -185,6 +189,7 @@ def load_common(path: Path | None = None) -> CommonLexicon:
             article_threshold=int(spec.get("article_threshold", 0)),
             article_factor=float(spec.get("article_factor", 1.0)),
             fronted=bool(spec.get("fronted", False)),
+            yields_to_anchor=bool(spec.get("yields_to_anchor", False)),
             article_applies_to=article_applies,
         )
     orgs = {code: _str_list(names, f"organisations.{code}") for code, names in
