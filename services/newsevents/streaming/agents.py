@@ -62,28 +62,20 @@ _RUNNERS: weakref.WeakKeyDictionary[faust.App, list[StageRunner]] = weakref.Weak
 async def _more_arrives(app: faust.App, stream: Any) -> bool:
     """Whether another message of this fetch reaches the stream within a few loop turns.
 
-    faust hands fetched messages to the stream one at a time; where a
-    delivery has to wait (`LeanConsumer`'s slow path) they arrive a few event
-    loop turns apart, so the queue looks empty between two messages of one
-    fetch: batching only what is queued gave batches of one and a producer
-    wake-up per message. Yielding a few turns (microseconds, not a timed
-    wait) lets a fetch arrive as one batch. Once the consumer has handed over
-    the whole fetch nothing more can come without a new fetch, and spinning
-    then only cost CPU: at a low rate each lone message paid for
-    `ARRIVAL_TURNS` idle loop turns in every stage. Never while the worker
-    stops or rebalances: faust then delivers nothing more (or only stale
-    messages it skips), and a batch held waiting for them would keep its
-    events unacked past the shutdown grace period.
+    faust hands fetched messages to the stream one at a time, a few event
+    loop turns apart (its fetch loop awaits each delivery), so the queue
+    looks empty between two messages of one fetch: batching only what is
+    queued gave batches of one and a producer wake-up per message. Yielding
+    a few turns (microseconds, not a timed wait) lets a fetch arrive as one
+    batch. Never while the worker stops or rebalances: faust then delivers
+    nothing more (or only stale messages it skips), and a batch held waiting
+    for them would keep its events unacked past the shutdown grace period.
     """
-    consumer = app.consumer
     for _ in range(ARRIVAL_TURNS):
         if stream.should_stop or app.should_stop or not app.flow_control.is_active():
             return False
         if not stream.channel.queue.empty():
             return True
-        # A consumer that does not say (not a LeanConsumer) is taken as mid-fetch.
-        if not getattr(consumer, "delivering_fetch", True):
-            return False
         await asyncio.sleep(0)
     return False
 

@@ -31,11 +31,6 @@ from mode import Service, ServiceT
 class LeanConsumer(faust_aiokafka.Consumer):
     """faust's aiokafka consumer, delivering a record without tasks when it cannot block."""
 
-    # True while the records of one fetch are being handed to the streams: an
-    # agent that finds its queue empty then knows whether more of the same
-    # fetch may follow, or whether the next record needs a new fetch.
-    delivering_fetch = False
-
     def _delivery_cannot_block(self, tp: TP) -> bool:
         """Whether the conductor's callback for `tp` completes without waiting.
 
@@ -79,13 +74,9 @@ class LeanConsumer(faust_aiokafka.Consumer):
             while not (consumer_should_stop() or fetcher_should_stop()):
                 set_flag(flag_consumer_fetching)
                 ait = getmany(timeout=1.0)
-                # A plain yield: mode's Service.sleep(0) runs a task through
-                # wait_for and cancels it, once per fetch; the stop is checked next.
-                await sleep(0)
+                await self.sleep(0)
                 if not self.should_stop:
                     async for tp, message in ait:
-                        # Set once a record is in hand: awaiting the fetch itself is not delivering.
-                        self.delivering_fetch = True
                         num_since_yield += 1
                         if num_since_yield > yield_every:
                             await sleep(0)
@@ -104,7 +95,6 @@ class LeanConsumer(faust_aiokafka.Consumer):
                             else:
                                 await self.wait_first(callback(message), self.suspend_flow.wait())
                             set_read_offset(tp, offset)
-                    self.delivering_fetch = False
                     unset_flag(flag_consumer_fetching)
         except self.consumer_stopped_errors:
             if self.transport.app.should_stop:
@@ -120,9 +110,9 @@ class LeanConsumer(faust_aiokafka.Consumer):
             self.log.exception("Drain messages raised: %r", exc)
             raise
         finally:
-            self.delivering_fetch = False
             unset_flag(flag_consumer_fetching)
 
 
 class LeanTransport(faust_aiokafka.Transport):
     Consumer = LeanConsumer
+
