@@ -19,6 +19,7 @@ from typing import cast
 from newsevents.classifier.cleaning import CleanedText, Cleaner, assemble, scan_lines
 from newsevents.classifier.compile_lexicons import COMPILED_PATH, load_forms
 from newsevents.classifier.detection import (
+    ARMED_KINDS,
     SentenceEvidence,
     SentenceScorer,
     headline_subtype,
@@ -82,7 +83,6 @@ _FIRM_OUTCOME = 0.9
 # "hosted" a dinner or a visit being prepared does not.
 _FIRM_TRIP = 0.95
 _UNIVERSAL = "en"
-_ARMED_KINDS = frozenset({"armed_state", "armed_nonstate"})
 
 
 def candidate_sentences(
@@ -258,7 +258,7 @@ class Classifier:
     ) -> list[tuple[SentenceEvidence, list[tuple[int, int]]]]:
         text = cleaned.text
         tokens, matches = pack.matcher.scan(text)
-        armed_named = any(m.term.kind in _ARMED_KINDS for m in matches)
+        armed_named = any(m.term.kind in ARMED_KINDS for m in matches)
         sentences, matches = candidate_sentences(
             text, tokens, matches, language if language != UNDETERMINED else "en",
             pack.lexicon.abbreviations, pack.lexicon.sentence_joins,

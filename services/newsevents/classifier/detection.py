@@ -97,6 +97,8 @@ _VISIT_FRAME_WEIGHT = 0.85
 _ARMED_GROUP_TALKS = frozenset({"meeting", "negotiation"})
 # A battle trigger this firm ("gun battle") fits even when no side is named.
 _FIRM_BATTLE = 0.95
+# The actor kinds that fight; the targets ("the base", "villagers") do not.
+ARMED_KINDS = frozenset({"armed_state", "armed_nonstate"})
 # A sentence asking a question ("Will the two leaders meet?", a briefing's
 # "Q: how do you view the upcoming meeting?") reports no event.
 _QUESTION_END = re.compile(r"[?\uff1f\u061f][\s\"'\u201d\u00bb\u300d\u300f)\uff09]*$")
