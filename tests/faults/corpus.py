@@ -28,10 +28,11 @@ CITIES: tuple[tuple[str, dict[str, str]], ...] = (
     ("Maiduguri", {"en": "Nigerian", "id": "Nigeria", "fr": "nigériane", "es": "nigeriano",
                    "de": "nigerianische"}),
 )
+# The month of publication and the one before: news dated further back is
+# background to the classifier ("clashed in Goma on 5 March" in June).
 MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("March", "April", "May"), "id": ("Maret", "April", "Mei"),
-    "fr": ("mars", "avril", "mai"), "es": ("marzo", "abril", "mayo"),
-    "de": ("März", "April", "Mai"),
+    "en": ("May", "June"), "id": ("Mei", "Juni"), "fr": ("mai", "juin"),
+    "es": ("mayo", "junio"), "de": ("Mai", "Juni"),
 }
 # Days far enough apart (with the linker's one-day tolerance) to be distinct events.
 DAYS = (2, 5, 8, 11, 14, 17, 20, 23, 26)
@@ -81,7 +82,8 @@ NOTHING: dict[str, tuple[str, ...]] = {
 # Several places keep each meeting's reports well under the merge's cap on sources.
 MEETING_PLACES = ("Kuala Lumpur", "Jakarta", "Bangkok", "Manila", "Singapore", "Hanoi")
 LANGUAGES = ("en", "id", "fr", "es", "de")
-EPOCH = datetime(2025, 6, 1, 6, 0, tzinfo=UTC)
+# After the last day of the last month above: every event lies before its report.
+EPOCH = datetime(2025, 6, 28, 6, 0, tzinfo=UTC)
 BROKEN_EVERY = 97
 
 
@@ -95,7 +97,7 @@ def article(i: int) -> dict[str, object]:
     # A quarter carry an event, as in a feed filtered for world news: 0 clash, 1 meeting.
     kind = (i // len(LANGUAGES)) % 4
     day = DAYS[(i // 7) % len(DAYS)]
-    month = MONTHS[lang][(i // 11) % 3]
+    month = MONTHS[lang][(i // 11) % len(MONTHS[lang])]
     if kind == 0 and i % 2 == 0:
         city, adjectives = CITIES[(i // 3) % len(CITIES)]
         text = CLASH[lang].format(adj=adjectives[lang], city=city, day=day, month=month)
