@@ -40,10 +40,14 @@ _SHORT_LINE_WORDS = 10
 # Thai, Lao, Burmese, Khmer, Chinese and Japanese put no space between words
 # (Thai paragraphs often end without a full stop either): their letters count
 # as words at about this many to a word, so a paragraph is not "short".
-_UNSPACED = re.compile(
-    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
-)
+_UNSPACED_CHARS = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _UNSPACED_CHARS_PER_WORD = 5
+# The two classes are disjoint, so this matches in one pass without backtracking
+# and builds no list of the letters.
+_MANY_UNSPACED = re.compile(
+    rf"(?:[^{_UNSPACED_CHARS}]*[{_UNSPACED_CHARS}])"
+    rf"{{{_SHORT_LINE_WORDS * _UNSPACED_CHARS_PER_WORD}}}"
+)
 _ALL_CAPS_MAX_WORDS = 12
 # Captions, credits and widgets are short; longer lines only get the cheap checks.
 _FURNITURE_MAX_CHARS = 400
@@ -149,6 +153,11 @@ class ScannedText:
     lines: tuple[ScannedLine, ...]
 
 
+def _has_paragraph_words(line: str) -> bool:
+    """Whether a line has a paragraph's words, unspaced letters counted as words."""
+    return line.count(" ") + 1 >= _SHORT_LINE_WORDS or _MANY_UNSPACED.match(line) is not None
+
+
 def _shape(line: str) -> tuple[int, bool]:
     """The shape of a non-empty line, title repeats aside."""
     photo_candidate = False
@@ -160,8 +169,7 @@ def _shape(line: str) -> tuple[int, bool]:
             if "/" in line and _AGENCY_CREDIT.search(line):
                 return _SHAPE_FURNITURE, False
             photo_candidate = True
-    if (line.count(" ") + 1 < _SHORT_LINE_WORDS and not _SENTENCE_END.search(line[-6:])
-            and len(_UNSPACED.findall(line)) < _SHORT_LINE_WORDS * _UNSPACED_CHARS_PER_WORD):
+    if not _SENTENCE_END.search(line[-6:]) and not _has_paragraph_words(line):
         return _SHAPE_SHORT, photo_candidate
     return _SHAPE_KEEP, photo_candidate
 
@@ -315,11 +323,7 @@ def assemble(scanned: ScannedText, kinds: list[int]) -> CleanedText:
         if in_links:
             # A link list runs until the next real paragraph; a bulleted
             # headline, however long, is still an item of the list.
-            # Chinese, Thai or Burmese paragraphs have few spaces: their
-            # letters count as words, as in `_shape`.
-            if (kind == KEEP and (line.text.count(" ") + 1 >= _SHORT_LINE_WORDS
-                                  or len(_UNSPACED.findall(line.text))
-                                  >= _SHORT_LINE_WORDS * _UNSPACED_CHARS_PER_WORD)
+            if (kind == KEEP and _has_paragraph_words(line.text)
                     and not _BULLET.match(line.text)):
                 in_links = False
             else:
