@@ -73,7 +73,7 @@ SPANISH_REST = (
 
 
 def test_a_lead_cld2_is_sure_of_decides() -> None:
-    """CLD2 reads the first 600 characters first; a long mixed sample would
+    """CLD2 reads the lead (`_CLD2_LEAD_CHARS`) first; a long mixed sample would
     otherwise be called by its majority."""
     guess = _identifier().identify(ENGLISH_LEAD + SPANISH_REST)
     assert guess.code == "en" and guess.confidence >= 0.9
