@@ -285,6 +285,9 @@ class _Sides(NamedTuple):
     one: bool
     military: bool
     civilian: bool
+    # The only side named is the police, with no military target: "clashes
+    # between police and youths" is a riot, not an armed clash (EVENTS.md).
+    police_only: bool = False
 
 
 def _clash_sides(s: _Sentence) -> _Sides:
@@ -304,7 +307,10 @@ def _clash_sides(s: _Sentence) -> _Sides:
         or len(nonstate) >= 2
         or (state and states_named >= 2)
     )
-    return _Sides(bool(two_sides), bool(state or nonstate), military, civilian)
+    police_only = (bool(state) and not nonstate and not military
+                   and all(m.term.label == "police" for m in s.actors
+                           if m.term.kind == "armed_state"))
+    return _Sides(bool(two_sides), bool(state or nonstate), military, civilian, police_only)
 
 
 def may_fit(found: list[Match]) -> bool:
@@ -347,6 +353,8 @@ def _clash_fit(subtype: str, weight: float, sides: _Sides, armed_named: bool = T
     """`armed_named`: whether the article names an armed actor anywhere."""
     if sides.two:
         return 1.0
+    if sides.police_only:
+        return 0.0
     one_side = sides.one
     if subtype == "battle":
         if one_side:

@@ -255,10 +255,12 @@ def load_language(path: Path, common: CommonLexicon) -> LanguageLexicon:
     for entry in _str_list(participants.get("interstate"), "participants.interstate"):
         terms.append(_make_term(entry, "interstate", "interstate"))
     actors = data.get("armed_actors") or {}
-    for side in ("state", "nonstate"):
+    # Police are state forces labelled apart: riot police facing a crowd is no
+    # armed clash (`detection._clash_sides`).
+    for side in ("state", "police", "nonstate"):
         for entry in _str_list(actors.get(side), f"armed_actors.{side}"):
-            terms.append(_make_term(entry, "armed_state" if side == "state" else "armed_nonstate",
-                                    side))
+            actor: TermKind = "armed_nonstate" if side == "nonstate" else "armed_state"
+            terms.append(_make_term(entry, actor, side))
     targets = data.get("targets") or {}
     for target in ("military", "civilian"):
         for entry in _str_list(targets.get(target), f"targets.{target}"):
