@@ -84,6 +84,9 @@ Laut Anklage soll er an Angriffen auf Stellungen der syrischen Armee bei Aleppo 
     # Talks between industry bodies of two countries are business, not diplomacy.
     ("de-commercial-talks", """Die deutschen Exporte nach Indien sind im ersten Halbjahr um vier Prozent gestiegen.
 Gespräche zwischen Wirtschaftsverbänden beider Länder über Normen und Zölle sollen im Herbst fortgesetzt werden.""", "diplomatic-engagement"),
+    # A travel advisory: no trip at all.
+    ("de-travel-advice", """Das Auswärtige Amt rät weiterhin dringend von Reisen nach Mali ab, teilte das Ministerium am Montag mit.
+Deutsche Staatsangehörige werden aufgefordert, das Land zu verlassen.""", "diplomatic-engagement"),
 ]
 
 

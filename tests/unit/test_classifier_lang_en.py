@@ -82,6 +82,10 @@ No date has been proposed.
     # The police are named only as the spokesperson's force: the gunmen met no armed opponent.
     ("police-spokesperson-confirms", "Gunmen raid village, kill five", """Gunmen on motorcycles killed five people in a village in the north of the state on Tuesday night and burned several homes.
 A police spokesperson confirmed the attack and said a team had been sent to the village after the gunmen had fled.""", (CLASH,)),
+    # A side meeting now "off the table": nothing will take place.
+    ("off-the-table", "No side meeting for ministers in Kuala Lumpur", """An expected side meeting between the Thai and Cambodian foreign ministers at the regional forum is now off the table, officials in Bangkok said on Monday.
+Both delegations will attend the plenary sessions only.
+""", (DIP,)),
 ]
 
 

@@ -43,6 +43,10 @@ Kedua negara masih berkoordinasi melalui kedutaan masing-masing.
     ("perundingan-mandek", "Perundingan dagang dengan Uni Eropa belum ada kemajuan", """Perundingan perdagangan bebas antara Indonesia dan Uni Eropa masih mandek karena perbedaan pandangan soal minyak sawit dan deforestasi.
 Para eksportir berharap ada terobosan sebelum akhir tahun.
 """, (DIP,)),
+    # A navy patrol with warships ("kapal perang"): no war, no fighting.
+    ("kapal-perang", "TNI AL Tambah Kapal Perang di Perairan Natuna", """Jakarta -- TNI AL menyatakan telah meningkatkan patroli di perairan Natuna dengan mengerahkan tiga kapal perang tambahan, Kamis (5/6).
+Langkah itu diambil setelah kapal penangkap ikan asing kembali terlihat di zona ekonomi eksklusif.
+""", (CLASH,)),
 ]
 
 

@@ -158,6 +158,10 @@ Nelayan tempatan meminta kedua-dua kerajaan menyelesaikan isu itu segera.
     ("diraja-domestic", "Ketua Polis Negara bertemu peniaga pasar malam", """Ketua Polis Negara mengadakan pertemuan dengan wakil peniaga pasar malam di Shah Alam bagi membincangkan kes kecurian yang meningkat.
 Pertemuan itu turut dihadiri pegawai kanan Polis Diraja Malaysia dan Majlis Bandaraya Shah Alam.
 """, (DIP,)),
+    # A call to suspend a member from meetings is no meeting.
+    ("gantung-penyertaan", "NGO gesa ASEAN gantung penyertaan Myanmar", """KUALA LUMPUR: Sebuah pertubuhan bukan kerajaan hak asasi menggesa ASEAN menggantung penyertaan Myanmar dalam semua mesyuarat peringkat tinggi sehingga tahanan politik dibebaskan.
+Kenyataan itu dikeluarkan menjelang sidang kemuncak bulan depan.
+""", (DIP,)),
 ]
 
 

@@ -90,6 +90,9 @@ O texto prevê troca de informações entre as polícias.""", CLASH),
     # Protesting against a treaty is no engagement.
     ("pt-protesto-tratado", """Milhares de agricultores franceses saíram às ruas de Paris para protestar contra o tratado entre a União Europeia e o Mercosul.
 Os manifestantes bloquearam avenidas com tratores durante toda a manhã.""", DIP),
+    # Asked whether there would be a meeting: a question, not a meeting.
+    ("pt-question", """Questionado se haveria encontro com o primeiro-ministro de Portugal nas próximas semanas, o chanceler brasileiro respondeu apenas que as conversas seguem nos canais técnicos.
+A agenda oficial da viagem ainda não foi divulgada.""", "diplomatic-engagement"),
 ]
 
 

@@ -78,6 +78,9 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
     # A briefing's question reports no meeting.
     ("zh-question", "外交部发言人答记者问", """问：中日两国领导人是否会在下周的峰会期间举行会晤？
 答：目前没有可以发布的消息。""", DIP),
+    ("zh-earlier-talks", "边境贸易逐步恢复", """边境口岸本周重新开放，货车排起长队。
+今年初，在中方斡旋下，缅军与德昂军曾在昆明举行和谈并达成停火协议，但该协议执行情况一直不理想。
+商户表示生意仍未恢复到冲突前水平。""", "diplomatic-engagement"),
 ]
 
 

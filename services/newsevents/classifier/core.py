@@ -25,7 +25,7 @@ from newsevents.classifier.detection import (
     headline_subtype,
     may_fit,
 )
-from newsevents.classifier.gazetteer import country_terms
+from newsevents.classifier.gazetteer import country_terms, people_terms
 from newsevents.classifier.htmltext import html_to_text
 from newsevents.classifier.language import UNDETERMINED, LanguageIdentifier
 from newsevents.classifier.lexicon import (
@@ -175,7 +175,7 @@ class Classifier:
         packs: dict[str, _LanguagePack] = {}
         for language in available_languages(lexicon_dir):
             lexicon = load_language(lexicon_dir / f"{language}.yaml", common)
-            terms = lexicon.terms + country_terms(language)
+            terms = lexicon.terms + country_terms(language) + list(people_terms())
             lemmatizer = Lemmatizer(lexicon.simplemma_langs, forms.get(language, {}), language)
             packs[language] = _LanguagePack(
                 lexicon,

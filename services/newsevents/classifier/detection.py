@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from newsevents.classifier.gazetteer import PERSON
 from newsevents.classifier.lexicon import CueKind
 from newsevents.classifier.matcher import Match, Tokens
 from newsevents.classifier.monthdates import (
@@ -234,6 +235,16 @@ def _dated_months_back(span: str, language: str, reference_year: int,
     if _DAY_MONTH.search(rest) is not None:
         return False
     return not any(int(y) >= reference_year for y in _YEAR.findall(rest))
+
+
+def _recent_month(span: str, language: str, reference_year: int,
+                  reference_month: int | None) -> bool:
+    """Whether a sentence names a month close to publication ("in December
+    2025" in a January 2026 article)."""
+    if reference_month is None:
+        return False
+    return any(d.months_back is not None and d.months_back < OLD_MONTHS
+               for d in month_dates(span, language, reference_year, reference_month))
 
 
 def lead_end(text: str) -> int:
@@ -542,7 +553,8 @@ class SentenceScorer:
         if masks:
             # A not-trigger phrase also hides the armed actor inside it: "the
             # police spokesperson" reports an attack, the police do not fight it.
-            for group in ("trigger", "cue", _ACTORS):
+            # "National Security Council" is no "Security Council" of the UN.
+            for group in ("trigger", "cue", _ACTORS, "party"):
                 by_kind[group] = [
                     m for m in by_kind[group]
                     if not any(a <= m.first and m.last <= b for a, b in masks)
@@ -574,7 +586,8 @@ class SentenceScorer:
                 and _CLAUSE_BREAK.search(
                     text, tokens.start(min(p.first, o.first)), tokens.end(max(p.last, o.last))
                 ) is None
-                for p in unit.parties for o in officials)
+                # "Presiden Prabowo" is the official's own name, not his country.
+                for p in unit.parties if p.term.subtype != PERSON for o in officials)
         unit.visitors = officials + unit.parties
         unit.interstate = bool(by_kind["interstate"])
         cues: list[Match] = []
@@ -612,6 +625,8 @@ class SentenceScorer:
             return out
         historical = False
         current_year = False
+        years: list[int] = []
+        span = ""
         if reference_year is not None:
             span = text[unit.start:unit.end]
             if native_digits:
@@ -623,6 +638,13 @@ class SentenceScorer:
             current_year = reference_year in years
         anchor_labels = self._anchor_labels
         anchors = [c for c in unit.cues if c.term.label in anchor_labels]
+        if (reference_year is not None and years and max(years) < reference_year
+                and not anchors and _DAY_MONTH.search(span) is None
+                and not _recent_month(text[unit.start:unit.end], language, reference_year,
+                                      reference_month)):
+            # "The last summit was held in 2023", "who mediated the Jeddah
+            # talks in 2023": a sentence dated only to earlier years retells.
+            return out
         if (reference_year is not None and reference_month is not None and not anchors
                 and _dated_months_back(text[unit.start:unit.end], language, reference_year,
                                        reference_month)):
@@ -682,17 +704,25 @@ class SentenceScorer:
             if blocked_sentence:
                 continue
             alive: list[Match] = []
+            spreading: list[Match] = []
             for trig in candidates:
-                hits = [kind for cue, kind in window_cues
+                hits = [(cue, kind) for cue, kind in window_cues
                         if _distance(trig, cue) <= kind.window
                         or _same_clause(trig, cue, text, tokens, language)
                         or (kind.fronted
                             and _fronted(trig, cue, unit.start, text, tokens, language, anchors))]
-                if any(kind.spread for kind in hits):
-                    alive = []
-                    break
+                spreading += [cue for cue, kind in hits if kind.spread]
                 if not hits:
                     alive.append(trig)
+            if spreading:
+                # A speculated or hedged trigger makes its sentence's others
+                # doubtful too ("possible talks, which could include a
+                # meeting"), except a main clause closed before the cue: "A
+                # called B on Monday, discussing the possibility of new talks".
+                breaks = _THAI_CLAUSE_BREAK if language == "th" else _CLAUSE_BREAK
+                first_cue = min(tokens.start(c.first) for c in spreading)
+                alive = [t for t in alive if tokens.end(t.last) < first_cue
+                         and breaks.search(text, tokens.end(t.last), first_cue) is not None]
             if not alive:
                 continue
             best_score = 0.0
@@ -702,6 +732,10 @@ class SentenceScorer:
             armed_side = False
             if event_type == DIPLOMATIC:
                 parties = len({p.term.label for p in unit.parties})
+                if parties == 1 and all(p.term.subtype == PERSON for p in unit.parties):
+                    # A leader named alone is no side facing another: the
+                    # ministers his president chairs meet at home.
+                    parties = 0
                 # EVENTS.md: talks between a state and an armed group are a
                 # negotiation; the group named ("MILF", "the TNLA") is a side.
                 armed_side = parties >= 1 and any(
