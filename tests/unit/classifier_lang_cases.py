@@ -37,6 +37,13 @@ def classify(text: str, title: str = "") -> ClassifiedArticle:
     return classifier().classify(article, pipeline_version="test")
 
 
+def verdict(language: str, title: str, text: str, event_type: str) -> Detection | None:
+    """The detection of `event_type` in an article that must be read as `language`."""
+    result = classify(text, title)
+    assert result.language == language
+    return detection(result, event_type)
+
+
 def detection(result: ClassifiedArticle, event_type: str) -> Detection | None:
     return next((d for d in result.detections if d.event_type == event_type), None)
 

@@ -38,15 +38,11 @@ Residents fled toward the provincial capital.
 @pytest.mark.parametrize(("language", "title", "text"), FIGURATIVE)
 def test_a_battle_in_an_article_without_armed_forces_is_no_clash(
         language: str, title: str, text: str) -> None:
-    result = cases.classify(text, title)
-    assert result.language == language
-    assert cases.detection(result, CLASH) is None
+    assert cases.verdict(language, title, text, CLASH) is None
 
 
 @pytest.mark.parametrize(("language", "title", "text"), UNNAMED_SIDES)
 def test_a_battle_whose_sides_are_named_elsewhere_is_a_clash(
         language: str, title: str, text: str) -> None:
-    result = cases.classify(text, title)
-    assert result.language == language
-    found = cases.detection(result, CLASH)
+    found = cases.verdict(language, title, text, CLASH)
     assert found is not None and "fighting broke out" in found.evidence[0].text

@@ -33,15 +33,11 @@ Usai rapat, Menteri Koordinator Bidang Pangan mengatakan pemerintah akan menamba
 
 @pytest.mark.parametrize(("language", "title", "text"), CALLS)
 def test_leaders_named_without_titles_make_a_call(language: str, title: str, text: str) -> None:
-    result = cases.classify(text, title)
-    assert result.language == language
-    found = cases.detection(result, DIP)
+    found = cases.verdict(language, title, text, DIP)
     assert found is not None
     assert any("Zelensky" in e.text and "Macron" in e.text for e in found.evidence)
 
 
 @pytest.mark.parametrize(("language", "title", "text"), DOMESTIC)
 def test_a_leader_with_his_own_ministers_is_domestic(language: str, title: str, text: str) -> None:
-    result = cases.classify(text, title)
-    assert result.language == language
-    assert cases.detection(result, DIP) is None
+    assert cases.verdict(language, title, text, DIP) is None

@@ -45,13 +45,9 @@ Les renforts sont arrivés au petit matin.
 
 @pytest.mark.parametrize(("language", "title", "text"), RIOTS)
 def test_police_facing_a_crowd_is_no_clash(language: str, title: str, text: str) -> None:
-    result = cases.classify(text, title)
-    assert result.language == language
-    assert cases.detection(result, CLASH) is None
+    assert cases.verdict(language, title, text, CLASH) is None
 
 
 @pytest.mark.parametrize(("language", "title", "text"), COMBAT)
 def test_police_facing_armed_men_is_a_clash(language: str, title: str, text: str) -> None:
-    result = cases.classify(text, title)
-    assert result.language == language
-    assert cases.detection(result, CLASH) is not None
+    assert cases.verdict(language, title, text, CLASH) is not None
