@@ -29,6 +29,10 @@ Share this story
 Two soldiers were wounded and the militia withdrew into the hills, an army spokesman said.
 Share this story
 """, CLASH, "battle", "exchanged fire for several hours"),
+    # The day between the verb of travel and the place: "arrived on Monday in".
+    ("visit", "Malaysian minister in Manila for maritime talks", """Malaysia's foreign minister arrived on Monday in Manila for consultations with his Philippine counterpart on maritime security, the ministry said.
+The two sides are expected to review the joint patrol arrangements.
+""", DIP, "visit", "arrived on Monday in Manila"),
 ]
 
 # (id, title, text, event types that must not be detected)

@@ -143,6 +143,11 @@ Partager : Facebook · WhatsApp · X""",
 Au cours de leur entretien, les deux chefs d'État ont évoqué la coopération sécuritaire dans le golfe de Guinée.
 Partager
 """, DIP, "visit", "première visite officielle en France"),
+    # The day between the verb of travel and the place: "s'est rendu mardi à Rabat".
+    ("visit-day-between", "Le chef de la diplomatie tunisienne à Rabat",
+     """Le ministre tunisien des Affaires étrangères s'est rendu mardi à Rabat pour des consultations sur la sécurité régionale avec son homologue marocain.
+Les deux ministres ont annoncé la tenue d'une commission mixte à l'automne.""",
+     DIP, "visit", "s'est rendu mardi à Rabat"),
 ]
 
 
