@@ -6,6 +6,10 @@
 //! the lexicon's Python objects (case checks, gapped terms, the lemmatiser for
 //! words never seen before); this side does the per-token work, which is
 //! where a 3 KB article spent half of its matching time.
+//!
+//! `cleaning` does the same for the boilerplate cleaner (cleaning.py).
+
+mod cleaning;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -531,5 +535,7 @@ impl NativeMatcher {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeMatcher>()?;
+    m.add_class::<cleaning::NativeCleaning>()?;
+    m.add_class::<cleaning::NativeLineKinds>()?;
     Ok(())
 }

@@ -6,6 +6,14 @@ shape: short lines without sentence punctuation, ALL-CAPS lines, bracketed
 widgets, "Word: AGENCY/NAME" credits. The rules below look at that shape, so
 they work on sites never seen; the per-language marker lists (from the
 lexicon files) only cover the words that introduce link lists and credits.
+
+The per-line work (`scan_lines`, `Cleaner.line_kinds` and `refine`,
+`assemble`) runs in the compiled extension (services/native/src/cleaning.rs)
+where it is installed: a quarter of classify time was spent here. The Python
+functions below (`python_scan_lines`, `Cleaner.python_line_kinds`,
+`Cleaner.python_refine`, `python_assemble`) are the reference it is tested
+against, and what runs without the extension or on text it cannot take
+(lone surrogates, text that is not NFC).
 """
 
 from __future__ import annotations
@@ -15,7 +23,20 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from functools import cache, partial
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from newsevents.classifier._native import NativeCleaning, NativeLineKinds
+
+_NativeCleaning: type[NativeCleaning] | None
+_NativeLineKinds: type[NativeLineKinds] | None
+try:
+    from newsevents.classifier._native import NativeCleaning as _NativeCleaning
+    from newsevents.classifier._native import NativeLineKinds as _NativeLineKinds
+except ImportError:  # no extension, or one built before it cleaned: the Python path does the same
+    _NativeCleaning = _NativeLineKinds = None
 
 # A body paragraph almost always ends in one of these (closing quotes and
 # brackets after the full stop included).
@@ -197,6 +218,17 @@ def _analyse(line: str) -> tuple[str, str, int, bool]:
 
 def scan_lines(text: str, title: str = "") -> ScannedText:
     """Every non-blank line of `text` with its shape, to clean with any marker lists."""
+    native = _native_cleaning()
+    if native is not None:
+        try:
+            return ScannedText(native.scan(text, title))
+        except UnicodeEncodeError:  # a lone surrogate cannot cross into Rust
+            pass
+    return python_scan_lines(text, title)
+
+
+def python_scan_lines(text: str, title: str = "") -> ScannedText:
+    """`scan_lines` in Python: the reference of the native scan."""
     title_norm = _normalise(title)
     title_len = len(title_norm)
     lines: list[ScannedLine] = []
@@ -243,6 +275,18 @@ class Cleaner:
         # The kind of a short line by (text, shape): boilerplate recurs on
         # every page of a site, and its kind depends on nothing else.
         self._kinds: dict[tuple[str, int], int] = {}
+        # The photo words stay a Python regex (IGNORECASE has rules of its
+        # own): the native side asks it about the text before each colon.
+        native = _native_cleaning()
+        self._native = (
+            _NativeLineKinds(
+                native, sorted(self._read_also), sorted(self._read_also_first), sorted(self._share),
+                None if self._photo_before is None else partial(_photo_window, self._photo_before),
+                self._photo_reach,
+            )
+            if _NativeLineKinds is not None and native is not None
+            else None
+        )
 
     def _starts_with_marker(self, head: str) -> bool:
         if head.split(" ", 1)[0] not in self._read_also_first:
@@ -255,18 +299,8 @@ class Cleaner:
         return head in self._read_also
 
     def _has_photo_credit(self, text: str) -> bool:
-        """Whether a photo word (after a space, bracket or full stop) stands
-        before a colon with text after it."""
         assert self._photo_before is not None
-        colon = text.find(":")
-        while colon >= 0:
-            if _AFTER_COLON.match(text, colon + 1):
-                word_end = len(text[:colon].rstrip())
-                start = max(0, word_end - self._photo_reach)
-                if self._photo_before.search(text, start, colon):
-                    return True
-            colon = text.find(":", colon + 1)
-        return False
+        return _has_photo_credit(self._photo_before, self._photo_reach, text)
 
     def _line_kind(self, line: ScannedLine) -> int:
         if len(line.text) > _CACHED_LINE_CHARS:
@@ -294,11 +328,30 @@ class Cleaner:
         return KEEP
 
     def line_kinds(self, scanned: ScannedText) -> list[int]:
+        if self._native is not None and _native_cleaning() is not None:
+            try:
+                return self._native.kinds(scanned.lines)
+            except UnicodeEncodeError:
+                pass
+        return self.python_line_kinds(scanned)
+
+    def python_line_kinds(self, scanned: ScannedText) -> list[int]:
+        """`line_kinds` in Python: the reference of the native one."""
         return [self._line_kind(line) for line in scanned.lines]
 
     def refine(self, scanned: ScannedText, kinds: list[int]) -> list[int]:
         """`line_kinds(scanned)`, given the kinds of a cleaner whose marker lists
         include all of this one's: only lines a marker decided can differ."""
+        if (self._native is not None and _native_cleaning() is not None
+                and len(kinds) == len(scanned.lines)):
+            try:
+                return self._native.refine(scanned.lines, kinds)
+            except UnicodeEncodeError:
+                pass
+        return self.python_refine(scanned, kinds)
+
+    def python_refine(self, scanned: ScannedText, kinds: list[int]) -> list[int]:
+        """`refine` in Python: the reference of the native one."""
         return [
             self._line_kind(line) if kind >= MARKER else kind
             for line, kind in zip(scanned.lines, kinds, strict=True)
@@ -311,8 +364,46 @@ class Cleaner:
         return assemble(scanned, self.line_kinds(scanned))
 
 
+def _has_photo_credit(photo_before: re.Pattern[str], reach: int, text: str) -> bool:
+    """Whether a photo word (after a space, bracket or full stop) stands
+    before a colon with text after it."""
+    colon = text.find(":")
+    while colon >= 0:
+        if _AFTER_COLON.match(text, colon + 1):
+            word_end = len(text[:colon].rstrip())
+            start = max(0, word_end - reach)
+            if photo_before.search(text, start, colon):
+                return True
+        colon = text.find(":", colon + 1)
+    return False
+
+
+def _photo_window(photo_before: re.Pattern[str], window: str, at_start: bool) -> bool:
+    """`_has_photo_credit`'s search in `text[start:colon]`, given that text
+    alone; `at_start`: whether `start` is 0, the only place `^` matches."""
+    if at_start:
+        return photo_before.search(window) is not None
+    # A search from position 1 of a longer string: `^` cannot match there,
+    # and the character before is out of reach, as before `start` in the line.
+    return photo_before.search("\0" + window, 1) is not None
+
+
 def assemble(scanned: ScannedText, kinds: list[int]) -> CleanedText:
     """The cleaned text of the lines as `kinds` decide them."""
+    native = _native_cleaning()
+    if native is not None and len(kinds) == len(scanned.lines):
+        try:
+            found = native.assemble(scanned.lines, kinds)
+        except UnicodeEncodeError:
+            found = None
+        if found is not None:
+            text, segments, markers_used = found
+            return CleanedText(text, tuple(segments), markers_used)
+    return python_assemble(scanned, kinds)
+
+
+def python_assemble(scanned: ScannedText, kinds: list[int]) -> CleanedText:
+    """`assemble` in Python: the reference of the native one."""
     pieces: list[str] = []
     segments: list[tuple[int, int, int]] = []
     cursor = 0
@@ -376,3 +467,78 @@ def _append_nfc(
         pieces.append(normal)
         cursor += len(normal)
     return cursor
+
+
+# What the native cleaner asks Python about a character, as bits of an int:
+# the order is that of the flags in services/native/src/cleaning.rs.
+_RE_SPACE = re.compile(r"\s")
+_RE_WORD = re.compile(r"\w")
+# The letters of "https://" and "www." as the URL shape's IGNORECASE reads
+# them (an "s" also matches the long "ſ").
+_URL_LETTERS = tuple(re.compile(f"(?i:{letter})") for letter in "htpsw")
+
+
+@cache
+def _composition_seconds() -> frozenset[str]:
+    """Characters NFC may join to the character before them: the second half
+    of every canonical pair that composes, and Hangul vowels and finals."""
+    seconds = set(map(chr, chain(range(0x1161, 0x1176), range(0x11A8, 0x11C3))))
+    for code in chain(range(0xD800), range(0xE000, 0x110000)):
+        c = chr(code)
+        parts = unicodedata.decomposition(c).split()
+        if len(parts) == 2 and not parts[0].startswith("<") and unicodedata.is_normalized("NFC", c):
+            seconds.add(chr(int(parts[1], 16)))
+    return frozenset(seconds)
+
+
+def _char_facts(code: int) -> tuple[int, str]:
+    """(flags, casefold) of a character, for the native cleaner."""
+    c = chr(code)
+    # A starter no normalisation changes and none joins to what precedes it:
+    # a text's normal form is its pieces' normal forms, cut before each such.
+    starter = unicodedata.combining(c) == 0 and c not in _composition_seconds()
+    facts = (
+        _RE_SPACE.match(c) is not None,
+        c.isspace(),
+        _RE_WORD.match(c) is not None,
+        c.isupper(),
+        c.isalpha(),
+        c.upper() == c,
+        starter and unicodedata.normalize("NFKC", c) == c,
+        starter and unicodedata.normalize("NFC", c) == c,
+        *(letter.match(c) is not None for letter in _URL_LETTERS),
+    )
+    return sum(1 << bit for bit, fact in enumerate(facts) if fact), c.casefold()
+
+
+def _fold_run(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _nfc_run(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
+
+
+def _dateline_end(line: str) -> int:
+    """Where a dateline opening `line` ends, when text follows it; else 0."""
+    prefix = _DATELINE_PREFIX.match(line)
+    return prefix.end() if prefix and prefix.end() < len(line) else 0
+
+
+_native: NativeCleaning | None = None
+
+
+def _native_cleaning() -> NativeCleaning | None:
+    """The native cleaner, made on first use (its tables fill as text comes);
+    None without the extension."""
+    global _native
+    if _NativeCleaning is None:
+        return None
+    if _native is None:
+        _native = _NativeCleaning(ScannedLine, _char_facts, _fold_run, _nfc_run, _dateline_end)
+    return _native
+
+
+def native_cleaning_available() -> bool:
+    """Whether the compiled cleaner (services/native) is installed."""
+    return _NativeCleaning is not None
