@@ -505,8 +505,10 @@ class SentenceScorer:
                 triggered.add(index)
             elif term_kind == "party":
                 article_parties.add(term.label)
-        # Whole-article topic cues ("this is a rugby report") scale every sentence.
+        # Whole-article topic cues ("this is a rugby report") scale every
+        # sentence, or for a local topic those it reaches (`CueKind.local_topic`).
         type_scale = {DIPLOMATIC: scale, CLASH: scale}
+        topics: list[tuple[list[int], float, tuple[str, ...]]] = []
         for name, spans in cue_spans.items():
             kind = self.cue_kinds.get(name)
             if kind is None or not kind.article_threshold or kind.effect == "frame":
@@ -514,9 +516,16 @@ class SentenceScorer:
             # "joint production" and the "production" inside it are one mention.
             places = _outermost(spans)
             steps = min(_ARTICLE_SCALE_STEPS, places // kind.article_threshold)
+            if not steps:
+                continue
             scaled = kind.applies_to if kind.article_applies_to is None else kind.article_applies_to
+            if kind.local_topic:
+                topics.append((sorted(start_of(first) for first, _ in spans),
+                               kind.article_factor ** steps, tuple(scaled)))
+                continue
             for event_type in scaled:
                 type_scale[event_type] *= kind.article_factor ** steps
+        lead = lead_end(text) if topics else 0
         framed = self._frame is not None and self._framed(text, tokens, cue_spans)
         headline_answer: list[bool] = []
 
@@ -535,8 +544,20 @@ class SentenceScorer:
             # Only sentences with a trigger are scored: only they get a unit.
             unit = _Sentence(*sentences[index])
             self._fill(unit, found, tokens, text)
+            sentence_scale = type_scale
+            if topics:
+                sentence_scale = dict(type_scale)
+                line_start = text.rfind("\n", 0, unit.start) + 1
+                line_end = text.find("\n", unit.end)
+                line_end = len(text) if line_end < 0 else line_end
+                for offsets, factor, scaled in topics:
+                    at = bisect_right(offsets, line_end) - 1
+                    if offsets[0] < lead or (at >= 0 and offsets[at] >= line_start):
+                        for event_type in scaled:
+                            sentence_scale[event_type] *= factor
             results.extend(
-                self._score_sentence(unit, text, len(article_parties), reference_year, type_scale,
+                self._score_sentence(unit, text, len(article_parties), reference_year,
+                                     sentence_scale,
                                      tokens, language, native_digits, is_framed, armed_named,
                                      reference_month)
             )

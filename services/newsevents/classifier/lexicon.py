@@ -89,6 +89,10 @@ class CueKind:
     # "met on Monday to revive the stalled talks" reports the meeting, the
     # stalled talks being only its purpose.
     yields_to_anchor: bool = False
+    # An article-wide topic that reaches only the lead (when the lead names
+    # it) and the paragraphs that name it: a roundup's football item does
+    # not make its other items sport.
+    local_topic: bool = False
 
 
 _CUE_EFFECTS = frozenset({"block", "hedge", "frame", "anchor"})
@@ -190,6 +194,7 @@ def load_common(path: Path | None = None) -> CommonLexicon:
             article_factor=float(spec.get("article_factor", 1.0)),
             fronted=bool(spec.get("fronted", False)),
             yields_to_anchor=bool(spec.get("yields_to_anchor", False)),
+            local_topic=bool(spec.get("local_topic", False)),
             article_applies_to=article_applies,
         )
     orgs = {code: _str_list(names, f"organisations.{code}") for code, names in
