@@ -550,10 +550,10 @@ class SentenceScorer:
                 line_start = text.rfind("\n", 0, unit.start) + 1
                 line_end = text.find("\n", unit.end)
                 line_end = len(text) if line_end < 0 else line_end
-                for offsets, factor, scaled in topics:
+                for offsets, factor, topic_types in topics:
                     at = bisect_right(offsets, line_end) - 1
                     if offsets[0] < lead or (at >= 0 and offsets[at] >= line_start):
-                        for event_type in scaled:
+                        for event_type in topic_types:
                             sentence_scale[event_type] *= factor
             results.extend(
                 self._score_sentence(unit, text, len(article_parties), reference_year,
