@@ -328,7 +328,7 @@ class Cleaner:
         return KEEP
 
     def line_kinds(self, scanned: ScannedText) -> list[int]:
-        if self._native is not None and _native_cleaning() is not None:
+        if self._native is not None:
             try:
                 return self._native.kinds(scanned.lines)
             except UnicodeEncodeError:
@@ -342,8 +342,7 @@ class Cleaner:
     def refine(self, scanned: ScannedText, kinds: list[int]) -> list[int]:
         """`line_kinds(scanned)`, given the kinds of a cleaner whose marker lists
         include all of this one's: only lines a marker decided can differ."""
-        if (self._native is not None and _native_cleaning() is not None
-                and len(kinds) == len(scanned.lines)):
+        if self._native is not None and len(kinds) == len(scanned.lines):
             try:
                 return self._native.refine(scanned.lines, kinds)
             except UnicodeEncodeError:

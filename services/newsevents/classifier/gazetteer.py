@@ -18,11 +18,11 @@ from babel import Locale, UnknownLocaleError
 
 from newsevents.classifier.lexicon import Term, _make_term
 
+# The subtype of a party term naming a person, not a state.
+PERSON = "person"
 # The linker's list of leaders and ministers: newsrooms name the sides of a
 # call or a meeting by them ("Macron spoke with Zelensky by phone") as often
 # as by their countries.
-# The subtype of a party term naming a person, not a state.
-PERSON = "person"
 PEOPLE_PATH = Path(__file__).resolve().parent.parent / "linker" / "data" / "people.yaml"
 # Whitespace is collapsed by split/join, not by `\s*` around the brackets: a
 # leading `\s*` makes a search quadratic in a run of spaces.
