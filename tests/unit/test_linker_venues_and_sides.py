@@ -46,6 +46,11 @@ def _countries(linked: LinkedDetection) -> set[str | None]:
           "Depois, seguiu para Manaus."], "pt", "Brasília"),
         (["The Kazakh president held talks in the Kremlin with his Russian counterpart.",
           "He later flew on to Kazan for a trade fair."], "en", "Moscow"),
+        (["Der polnische Ministerpräsident wurde im Kanzleramt zu Regierungskonsultationen "
+          "empfangen.",
+          "Anschließend reiste er nach Hamburg weiter."], "de", "Berlin"),
+        (["Dışişleri Bakanı bugün Şam'a giderek Suriyeli mevkidaşıyla görüştü.",
+          "Bakan daha sonra Halep'e geçti."], "tr", "Damascus"),
     ],
 )
 def test_a_seat_of_government_as_venue_places_the_meeting_in_its_city(
