@@ -36,3 +36,17 @@ def test_a_call_in_a_roundup_with_a_football_item_is_a_call() -> None:
 def test_a_match_report_is_still_sport() -> None:
     assert cases.verdict("en", "Home side edge Vietnam in semi-final", MATCH_REPORT, CLASH) is None
     assert cases.verdict("en", "Home side edge Vietnam in semi-final", MATCH_REPORT, DIP) is None
+
+
+# The lead gives only the score; half the paragraphs name the sport.
+SCORE_LEAD = """England edged France 26-25 at Twickenham on Saturday, a late kick settling a contest that swung back and forth for 80 minutes.
+France had led with four minutes left, and the visitors looked set to keep their title hopes on course.
+The coach was furious with the referee after the match, and his players said the penalty decision cost them the game.
+The two sides traded tries from the opening whistle, and the stadium crowd of 82,000 stayed on its feet for the last scrum.
+England travel to Cardiff next weekend. France host Italy in Lyon.
+"""
+
+
+def test_a_match_report_whose_lead_is_the_score_is_still_sport() -> None:
+    assert cases.verdict("en", "England and France clash in Twickenham thriller", SCORE_LEAD,
+                         DIP) is None

@@ -247,6 +247,17 @@ def _recent_month(span: str, language: str, reference_year: int,
                for d in month_dates(span, language, reference_year, reference_month))
 
 
+def _article_topic(text: str, offsets: list[int]) -> bool:
+    """Whether a local topic whose cues stand at `offsets` is the article's own:
+    its lead names it, or a third of its paragraphs do (a match report whose
+    lead gives only the score), unlike one item of a roundup."""
+    if offsets[0] < lead_end(text):
+        return True
+    paragraphs = sum(1 for line in text.split("\n") if line.strip())
+    named = len({text.count("\n", 0, offset) for offset in offsets})
+    return 3 * named >= paragraphs
+
+
 def lead_end(text: str) -> int:
     """Where the lead (the first paragraph) of a cleaned text ends."""
     newline = text.find("\n")
@@ -520,12 +531,12 @@ class SentenceScorer:
                 continue
             scaled = kind.applies_to if kind.article_applies_to is None else kind.article_applies_to
             if kind.local_topic:
-                topics.append((sorted(start_of(first) for first, _ in spans),
-                               kind.article_factor ** steps, tuple(scaled)))
-                continue
+                offsets = sorted(start_of(first) for first, _ in spans)
+                if not _article_topic(text, offsets):
+                    topics.append((offsets, kind.article_factor ** steps, tuple(scaled)))
+                    continue
             for event_type in scaled:
                 type_scale[event_type] *= kind.article_factor ** steps
-        lead = lead_end(text) if topics else 0
         framed = self._frame is not None and self._framed(text, tokens, cue_spans)
         headline_answer: list[bool] = []
 
@@ -552,7 +563,7 @@ class SentenceScorer:
                 line_end = len(text) if line_end < 0 else line_end
                 for offsets, factor, topic_types in topics:
                     at = bisect_right(offsets, line_end) - 1
-                    if offsets[0] < lead or (at >= 0 and offsets[at] >= line_start):
+                    if at >= 0 and offsets[at] >= line_start:
                         for event_type in topic_types:
                             sentence_scale[event_type] *= factor
             results.extend(
