@@ -47,6 +47,10 @@ Para eksportir berharap ada terobosan sebelum akhir tahun.
     ("kapal-perang", "TNI AL Tambah Kapal Perang di Perairan Natuna", """Jakarta -- TNI AL menyatakan telah meningkatkan patroli di perairan Natuna dengan mengerahkan tiga kapal perang tambahan, Kamis (5/6).
 Langkah itu diambil setelah kapal penangkap ikan asing kembali terlihat di zona ekonomi eksklusif.
 """, (CLASH,)),
+    # "TNI AU" is the Air Force, not the African Union: a minister among his own troops.
+    ("tni-au", "Menhan Tinjau Pangkalan Udara di Natuna", """Natuna -- Menteri Pertahanan meninjau kesiapan pasukan di Pangkalan Udara Raden Sadjad, Natuna, Rabu (17/6).
+Dalam kunjungannya, Menhan memeriksa barisan prajurit gabungan TNI AD, AL dan AU serta melihat kesiapan pesawat intai.
+""", (DIP,)),
 ]
 
 
