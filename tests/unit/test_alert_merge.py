@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from newsevents.alert.engine import AlertEngine
-from newsevents.alert.merge import places_compatible
+import pytest
+
+from newsevents.alert.engine import AlertEngine, DecodedEvents
+from newsevents.alert.merge import OpenEvent, places_compatible
 from newsevents.alert.rules import Rule, RuleSet
 from newsevents.messages import Place
 from tests.unit.alert_fixtures import clash
@@ -86,6 +88,57 @@ def test_state_survives_a_restart() -> None:
     restarted = engine(store=store)  # a new worker recovering the same changelog
     out = restarted.process(clash("b", "MMR", "city:1", "Sagaing", day=3), NOW).events[0]
     assert out.version == 2 and out.mention_count == 2
+
+
+def test_an_open_event_is_decoded_once_not_once_per_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    decodes: list[str] = []
+    real = OpenEvent.model_validate_json
+
+    def counting(raw: str) -> OpenEvent:
+        decodes.append(raw)
+        return real(raw)
+
+    store: dict[str, str] = {}
+    engine(store=store).process(clash("a", "MMR", "city:1", "Sagaing", day=3), NOW)
+    # A new worker over the same store decodes each open event once, to index it.
+    monkeypatch.setattr(OpenEvent, "model_validate_json", counting)
+    eng = engine(store=store)
+    for i in range(5):
+        eng.process(clash(f"b{i}", "MMR", "city:1", "Sagaing", day=3, hour=i), NOW)
+    assert len(decodes) == 1
+
+
+def test_a_store_value_changed_behind_the_engine_is_decoded_again() -> None:
+    store: dict[str, str] = {}
+    eng = engine(store=store)
+    first = eng.process(clash("a", "MMR", "city:1", "Sagaing", day=3), NOW).events[0]
+    key = f"ev:{first.event_id}"
+    # What a changelog recovery may hold: a newer version than this worker made.
+    recovered = OpenEvent.model_validate_json(store[key])
+    newer = recovered.model_copy(update={"event": recovered.event.model_copy(
+        update={"version": 7, "mention_count": 7})})
+    store[key] = newer.model_dump_json()
+    out = eng.process(clash("b", "MMR", "city:1", "Sagaing", day=3), NOW).events[0]
+    assert out.event_id == first.event_id and out.version == 8
+
+
+def test_decoded_events_keep_only_the_most_recently_used() -> None:
+    store: dict[str, str] = {}
+    eng = engine(store=store)
+    for i, city in enumerate(["c1", "c2", "c3"]):
+        eng.process(clash(f"m{i}", "MMR", f"city:{city}", city, day=3), NOW)
+    raws = {k[3:]: v for k, v in store.items() if k.startswith("ev:")}
+    cache = DecodedEvents(capacity=2)
+    ids = sorted(raws)
+    for event_id in ids:
+        cache.get(event_id, raws[event_id])
+    assert len(cache) == 2
+    kept = cache.get(ids[-1], raws[ids[-1]])
+    # An equal string (not the same object) still finds the decoded event.
+    assert cache.get(ids[-1], "".join(raws[ids[-1]])) is kept
+    assert cache.get(ids[-1], raws[ids[0]]) is not kept
 
 
 def test_old_events_expire_from_the_store() -> None:

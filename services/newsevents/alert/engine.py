@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 import json
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -31,6 +31,52 @@ from newsevents.alert.merge import (
 )
 from newsevents.alert.rules import RuleSet, match_alert, rate_alert
 from newsevents.messages import Alert, Event
+
+# Open events kept decoded, most recently used first out of the way last.
+# A saturated event (a hundred sources, eight evidence sentences) is about
+# 15 KB of JSON and 100 KB decoded; a thousand of them bounds the cache's
+# memory while holding every event a busy country has open.
+DECODED_CAPACITY = 1000
+
+
+class DecodedEvents:
+    """Open events decoded from the store, reused while the store holds the same JSON.
+
+    Every report is compared with every open event of its type and
+    countries: decoding them all again for each report cost more than the
+    merge itself once events carried their hundred sources. The store stays
+    the truth: an entry is used only while the store's value is the string it
+    was decoded from (the same object, or an equal one after the table was
+    recovered from its changelog).
+    """
+
+    def __init__(self, capacity: int = DECODED_CAPACITY) -> None:
+        self.capacity = capacity
+        self._entries: OrderedDict[str, tuple[str, OpenEvent]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, event_id: str, raw: str) -> OpenEvent:
+        entry = self._entries.get(event_id)
+        if entry is not None and entry[0] == raw:
+            self._entries.move_to_end(event_id)
+            return entry[1]
+        open_event = OpenEvent.model_validate_json(raw)
+        self.put(event_id, raw, open_event)
+        return open_event
+
+    def put(self, event_id: str, raw: str, open_event: OpenEvent) -> None:
+        self._entries[event_id] = (raw, open_event)
+        self._entries.move_to_end(event_id)
+        while len(self._entries) > self.capacity:
+            self._entries.popitem(last=False)
+
+    def drop(self, event_id: str) -> None:
+        self._entries.pop(event_id, None)
+
+    def clear(self) -> None:
+        self._entries.clear()
 
 
 @dataclass
@@ -47,18 +93,20 @@ class AlertEngine:
         self.store = store
         self._index: dict[tuple[str, str], set[str]] | None = None
         self._expiry: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
+        self.decoded = DecodedEvents()
 
     def reset_index(self) -> None:
         """Forget the in-memory index; call when the store's partitions change."""
         self._index = None
         self._expiry.clear()
+        self.decoded.clear()
 
     def _ensure_index(self) -> dict[tuple[str, str], set[str]]:
         if self._index is None:
             self._index = defaultdict(set)
             for key, value in list(self.store.items()):
                 if key.startswith("ev:"):
-                    self._add_to_index(OpenEvent.model_validate_json(value))
+                    self._add_to_index(self.decoded.get(key[3:], value))
         return self._index
 
     def _add_to_index(self, open_event: OpenEvent) -> None:
@@ -77,14 +125,17 @@ class AlertEngine:
         for event_id in ids:
             raw = self.store.get(f"ev:{event_id}")
             if raw is not None:
-                found.append(OpenEvent.model_validate_json(raw))
+                found.append(self.decoded.get(event_id, raw))
         return found
 
     def process(self, report: Event, now: datetime) -> Outcome:
         """Fold one report in; return the event version to emit (if any) and alerts."""
         result = merge_report(self._candidates(report), report, self.window)
         outcome = Outcome(merged=result.merged)
-        self.store[f"ev:{result.open_event.event.event_id}"] = result.open_event.model_dump_json()
+        event_id = result.open_event.event.event_id
+        raw = result.open_event.model_dump_json()
+        self.store[f"ev:{event_id}"] = raw
+        self.decoded.put(event_id, raw, result.open_event)
         self._add_to_index(result.open_event)
         if result.event is not None:
             outcome.events.append(result.event)
@@ -133,9 +184,10 @@ class AlertEngine:
             raw = self.store.get(f"ev:{event_id}")
             if raw is None:
                 continue
-            open_event = OpenEvent.model_validate_json(raw)
+            open_event = self.decoded.get(event_id, raw)
             if not expired(open_event, now, self.window):
                 continue  # grew since; its newer entry is further down the heap
             del self.store[f"ev:{event_id}"]
+            self.decoded.drop(event_id)
             for country in countries_of(open_event.event) or {"unknown"}:
                 index.get((event_type, country), set()).discard(event_id)
