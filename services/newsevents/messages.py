@@ -10,7 +10,7 @@ vanishing.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -167,11 +167,66 @@ class LinkedDetection(_Message):
     date: DateSpan | None
 
 
-class LinkedArticle(_Message):
-    """Output of the entity linker on `articles.linked`."""
+class ArticleRef(_Message):
+    """The article a linked message is about: what an event cites of it.
 
-    classified: ClassifiedArticle
-    linked: list[LinkedDetection]
+    Its text and HTML are not repeated past the classifier: `articles.raw`
+    and `articles.classified` carry them under the same key.
+    """
+
+    id: Annotated[str, StringConstraints(min_length=1, max_length=512, strip_whitespace=True)]
+    url: str | None = None
+    source: str | None = None
+    title: str = ""
+    published_at: datetime | None = None
+    received_at: datetime | None = Field(
+        default=None, description="When the article entered the pipeline (`RawArticle`)."
+    )
+
+    @classmethod
+    def of(cls, article: RawArticle) -> ArticleRef:
+        return cls(id=article.id, url=article.url, source=article.source, title=article.title,
+                   published_at=article.published_at, received_at=article.received_at)
+
+
+class LinkedArticle(_Message):
+    """Output of the entity linker on `articles.linked`: each detection, linked.
+
+    One message per classified article, detections or none, so that every
+    article is accounted for at every stage.
+    """
+
+    article: ArticleRef
+    language: str = Field(description="ISO 639-1 code, or 'und' (`ClassifiedArticle`).")
+    language_confidence: float = Field(ge=0.0, le=1.0)
+    linked: list[LinkedDetection] = Field(
+        description="One per detection of the classified article, in its order."
+    )
+    pipeline_version: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_whole_article(cls, data: Any) -> Any:
+        # Earlier linkers wrote the whole ClassifiedArticle here (text, HTML,
+        # cleaned text and the detections twice): still read, so that an
+        # upgraded alert worker finishes what an older linker left on the topic.
+        if isinstance(data, dict) and "classified" in data and "article" not in data:
+            classified = data["classified"]
+            if isinstance(classified, dict):
+                article = classified.get("article")
+                return {
+                    "article": {k: article.get(k) for k in _REF_FIELDS if k in article}
+                    if isinstance(article, dict) else article,
+                    "language": classified.get("language"),
+                    "language_confidence": classified.get("language_confidence"),
+                    "linked": data.get("linked"),
+                    "pipeline_version": classified.get("pipeline_version"),
+                    **{k: v for k, v in data.items() if k not in ("classified", "linked")},
+                }
+        return data
+
+
+_REF_FIELDS = ("id", "url", "source", "title", "published_at", "received_at")
 
 
 class SourceArticle(_Message):

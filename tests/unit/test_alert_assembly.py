@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
+
+import pytest
 
 from newsevents.alert.assembly import assemble_events, event_country, event_id_for
 from newsevents.messages import (
     Actor,
+    ArticleRef,
     ClassifiedArticle,
     DateSpan,
     Detection,
@@ -17,6 +21,7 @@ from newsevents.messages import (
     RawArticle,
     Trigger,
 )
+from newsevents.streaming.codec import RejectedMessage, decode
 
 TEXT = "Menteri Luar Negeri Indonesia bertemu mitranya dari Jepang di Tokyo pada Senin."
 
@@ -31,7 +36,9 @@ def linked(article_id: str = "a1", confidence: float = 0.8) -> LinkedArticle:
     classified = ClassifiedArticle(article=article, cleaned_text=TEXT, language="id",
                                    language_confidence=0.99, language_supported=True,
                                    detections=[detection], pipeline_version="test")
-    return LinkedArticle(classified=classified, linked=[LinkedDetection(
+    return LinkedArticle(article=ArticleRef.of(article), language=classified.language,
+                         language_confidence=classified.language_confidence,
+                         pipeline_version=classified.pipeline_version, linked=[LinkedDetection(
         detection=detection,
         actors=[Actor(name="Indonesia", entity_id="country:IDN", country="IDN", sector="GOV"),
                 Actor(name="Japan", entity_id="country:JPN", country="JPN", sector="GOV")],
@@ -61,3 +68,30 @@ def test_event_ids_are_deterministic_and_distinct() -> None:
     assert first == again == event_id_for("a1", "diplomatic-engagement")
     assert other != first
     assert event_id_for("a1", "armed-clash") != first
+
+
+def test_the_linked_message_cites_the_article_without_its_text() -> None:
+    message = linked().model_dump(mode="json")
+    assert message["article"] == {
+        "id": "a1", "url": None, "source": "contoh.example", "title": "",
+        "published_at": None, "received_at": "2025-03-03T01:00:00Z"}
+    assert TEXT not in json.dumps(message["article"])
+    assert "cleaned_text" not in json.dumps(message)
+
+
+def test_a_linked_message_in_the_earlier_whole_article_shape_still_reads() -> None:
+    new = linked()
+    article = RawArticle(id="a1", source="contoh.example", text=TEXT, html="<p>x</p>",
+                         received_at=datetime(2025, 3, 3, 1, 0, tzinfo=UTC))
+    detections = [item.detection for item in new.linked]
+    classified = ClassifiedArticle(article=article, cleaned_text=TEXT, language="id",
+                                   language_confidence=0.99, language_supported=True,
+                                   detections=detections, pipeline_version="test")
+    earlier = json.dumps({"classified": classified.model_dump(mode="json"),
+                          "linked": [item.model_dump(mode="json") for item in new.linked]})
+    old = decode(LinkedArticle, earlier.encode(), 1 << 20)
+    assert old == new
+    assert assemble_events(old, "test") == assemble_events(new, "test")
+    # Only that shape: a typo beside it is still refused.
+    with pytest.raises(RejectedMessage):
+        decode(LinkedArticle, earlier.replace('"linked"', '"linkd"').encode(), 1 << 20)

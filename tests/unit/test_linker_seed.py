@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from newsevents.linker.core import Linker
-from newsevents.messages import Actor, ClassifiedArticle, Evidence, LinkedDetection
+from newsevents.messages import Actor, ArticleRef, ClassifiedArticle, Evidence, LinkedDetection
 from tests.unit._linker_fixtures import SEEDS, article, published
 
 SEED_TITLE = "Mulai Keteteran Lawan Milisi, Junta Myanmar Minta Bantuan Rusia"
@@ -118,7 +118,9 @@ def test_one_linked_detection_per_detection_in_order(linker: Linker) -> None:
     classified = _seed_like()
     linked = linker.link(classified)
     assert [ld.detection for ld in linked.linked] == classified.detections
-    assert linked.classified == classified
+    assert linked.article == ArticleRef.of(classified.article)
+    assert (linked.language, linked.pipeline_version) == (
+        classified.language, classified.pipeline_version)
 
 
 def test_states_named_in_the_sentence_resolve_regions(linker: Linker) -> None:

@@ -18,14 +18,13 @@ def event_id_for(article_id: str, event_type: str) -> str:
 
 
 def assemble_events(linked: LinkedArticle, pipeline_version: str) -> list[Event]:
-    classified = linked.classified
-    article = classified.article
+    article = linked.article
     source = SourceArticle(
         article_id=article.id,
         url=article.url,
         source=article.source,
         published_at=article.published_at,
-        language=classified.language,
+        language=linked.language,
     )
     events = []
     for item in linked.linked:
@@ -40,7 +39,7 @@ def assemble_events(linked: LinkedArticle, pipeline_version: str) -> list[Event]
                 date=item.date,
                 evidence=detection.evidence,
                 confidence=detection.confidence,
-                language=classified.language,
+                language=linked.language,
                 source_articles=[source],
                 mention_count=1,
                 version=1,

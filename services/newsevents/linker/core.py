@@ -45,6 +45,7 @@ from newsevents.linker.unlisted import (
     within_named_unit,
 )
 from newsevents.messages import (
+    ArticleRef,
     ClassifiedArticle,
     Detection,
     Evidence,
@@ -225,7 +226,13 @@ class Linker:
                 linked.append(
                     LinkedDetection(detection=detection, actors=[], location=None, date=None)
                 )
-        return LinkedArticle(classified=classified, linked=linked)
+        return LinkedArticle(
+            article=ArticleRef.of(classified.article),
+            language=classified.language,
+            language_confidence=classified.language_confidence,
+            linked=linked,
+            pipeline_version=classified.pipeline_version,
+        )
 
     def _context(self, classified: ClassifiedArticle) -> ArticleContext:
         title = classified.article.title or ""
