@@ -3,8 +3,10 @@
 Sizes come from the environment (QUICK=1 shrinks them all for development):
 BENCH_N (20000 articles end to end), BENCH_RATE (200/s offered),
 BENCH_BACKLOG (100000), BENCH_HOP_N (20000 no-op messages), BENCH_INPROC_N
-(2000 articles in process), BENCH_INPROC_ROUNDS (3 rounds of it, the median
-reported), BENCH_SEED (7). KAFKA_BOOTSTRAP_SERVERS uses that
+(2000 articles in process), BENCH_INPROC_ROUNDS (3 rounds of it before the
+Kafka sections and 3 after, the median of all reported), BENCH_HOP_PAIRS (3
+alternating passthrough and no-op runs, the median of each reported),
+BENCH_SEED (7). KAFKA_BOOTSTRAP_SERVERS uses that
 cluster instead of starting a local broker. PROFILE=1 also writes a pyinstrument
 profile of the in-process whole chain to bench/profile.html and .txt.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,6 +55,7 @@ class Config:
     hop_n: int
     inproc_n: int
     inproc_rounds: int
+    hop_pairs: int
     warmup: int
     seed: int
 
@@ -70,6 +74,7 @@ class Config:
             hop_n=num("BENCH_HOP_N", 20_000, 2_000),
             inproc_n=num("BENCH_INPROC_N", 2_000, 60),
             inproc_rounds=num("BENCH_INPROC_ROUNDS", 3, 1),
+            hop_pairs=num("BENCH_HOP_PAIRS", 3, 1),
             warmup=num("BENCH_WARMUP", 200, 20),
             seed=num("BENCH_SEED", 7, 7),
         )
@@ -81,18 +86,37 @@ def articles(pools: dict[str, LanguagePool], seed: int, start: int, n: int,
         yield make_article(i, seed, pools)
 
 
-def in_process(cfg: Config, work: Path) -> dict[str, Any]:
+def in_process(cfg: Config, work: Path, profile: bool = True) -> dict[str, Any]:
     out = work / "inprocess.json"
     subprocess.run(
         [sys.executable, "-m", "bench.inprocess", "--n", str(cfg.inproc_n), "--seed",
          str(cfg.seed), "--warmup", str(cfg.warmup), "--rounds", str(cfg.inproc_rounds),
          "--out", str(out),
          # PROFILE=1: pyinstrument over the whole-chain pass, to bench/profile.{html,txt}.
-         *(["--profile", str(HERE / "profile.html")] if os.environ.get("PROFILE") else [])],
+         *(["--profile", str(HERE / "profile.html")]
+           if profile and os.environ.get("PROFILE") else [])],
         check=True,
     )
     result: dict[str, Any] = orjson.loads(out.read_bytes())
     return result
+
+
+def pool_in_process(before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Fold the rounds run after the Kafka sections into `before`: each stage's
+    rate becomes the median of all its rounds.
+
+    The e2e ratio divides a rate measured minutes after the in-process one,
+    and this VM's speed drifts by tens of percent over minutes: rounds on
+    both sides of the Kafka sections keep one slow or fast minute from
+    deciding it.
+    """
+    by_round = before["per_cpu_s_by_round"]
+    for stage, rounds in after["per_cpu_s_by_round"].items():
+        by_round[stage] = by_round.get(stage, []) + rounds
+        before[stage]["per_cpu_s"] = round(statistics.median(by_round[stage]), 2)
+    before["rounds_before_kafka"] = before["rounds"]
+    before["rounds_after_kafka"] = after["rounds"]
+    before["peak_rss_mb"] = max(before["peak_rss_mb"], after["peak_rss_mb"])
 
 
 def pipeline_one_worker(cfg: Config, bootstrap: str, work: Path,
@@ -208,9 +232,26 @@ def framework_overhead(cfg: Config, bootstrap: str, work: Path,
     sample = [orjson.dumps(article_payload(a)) for a in articles(pools, cfg.seed, 0, 200)]
     payloads = [sample[i % len(sample)] for i in range(cfg.hop_n)]
     timeout = max(300.0, cfg.hop_n / 20)
-    passthrough = kb.hop_run(bootstrap, work, "raw", "bench.passthrough", payloads, timeout)
-    noop = kb.hop_run(bootstrap, work, "noop", "bench.noop_app", payloads, timeout)
-    return {"aiokafka_passthrough": passthrough, "faust_noop": noop}
+    # Alternated, each side's run of median rate reported: a slow minute of
+    # the VM then falls on both sides or on neither median.
+    runs: dict[str, list[dict[str, float]]] = {"aiokafka_passthrough": [], "faust_noop": []}
+    for i in range(cfg.hop_pairs):
+        runs["aiokafka_passthrough"].append(
+            kb.hop_run(bootstrap, work, f"raw{i}", "bench.passthrough", payloads, timeout))
+        runs["faust_noop"].append(
+            kb.hop_run(bootstrap, work, f"noop{i}", "bench.noop_app", payloads, timeout))
+    return {
+        **{name: median_run(side) for name, side in runs.items()},
+        "messages_per_s_by_run": {
+            name: [r["messages_per_s"] for r in side] for name, side in runs.items()
+        },
+    }
+
+
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run of median rate (the lower middle one of an even number)."""
+    ranked = sorted(runs, key=lambda r: r["messages_per_s"])
+    return ranked[(len(ranked) - 1) // 2]
 
 
 def dig(results: dict[str, Any], path: str) -> Any:
@@ -286,6 +327,10 @@ def table(results: dict[str, Any]) -> str:
             return rate
         return f"{rate} (median of {', '.join(f'{r:.0f}' for r in rounds)})"
 
+    def hop_runs(side: str) -> str:
+        runs = dig(results, f"framework.messages_per_s_by_run.{side}") or []
+        return f" (median of {', '.join(f'{r:.0f}' for r in runs)})" if len(runs) > 1 else ""
+
     rows = [
         ("1 in process, classifier", core("classifier"), ""),
         ("1 in process, linker", core("linker"), ""),
@@ -303,10 +348,11 @@ def table(results: dict[str, Any]) -> str:
          verdict("e2e_p99_ms_at_offered_rate", h["e2e_p99_ms_at_offered_rate"])),
         ("2 e2e latency, as fast as possible", lat("asap"), ""),
         ("3 aiokafka passthrough", v("framework.aiokafka_passthrough.messages_per_s", " msg/s")
-         + f" over {HOPS} hops", ""),
+         + f" over {HOPS} hops" + hop_runs("aiokafka_passthrough"), ""),
         ("3 aiokafka passthrough, CPU", v("framework.aiokafka_passthrough.cpu_ms_per_hop_message",
                                           " ms CPU per message per hop"), ""),
-        ("3 faust no-op pipeline", v("framework.faust_noop.messages_per_s", " msg/s"), ""),
+        ("3 faust no-op pipeline", v("framework.faust_noop.messages_per_s", " msg/s")
+         + hop_runs("faust_noop"), ""),
         ("3 faust no-op pipeline, CPU", v("framework.faust_noop.cpu_ms_per_hop_message",
                                           " ms CPU per message per hop"), ""),
         ("3 no-op / passthrough", v("headline.noop_pipeline_vs_passthrough_ratio"),
@@ -422,6 +468,13 @@ def main() -> None:
             print("[bench] 4/5 two workers per stage", flush=True)
             section(results, "two_workers_per_stage",
                     lambda: pipeline_two_workers(cfg, bootstrap, work, pools))
+            print(f"[bench] 1/5 again: cores in process ({cfg.inproc_rounds} x {cfg.inproc_n} "
+                  "articles)", flush=True)
+            section(results, "in_process_after",
+                    lambda: in_process(cfg, work, profile=False))
+            if "error" not in results["in_process"] and "error" not in results[
+                    "in_process_after"]:
+                pool_in_process(results["in_process"], results["in_process_after"])
         finally:
             if broker is not None:
                 broker.stop()
