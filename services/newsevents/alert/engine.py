@@ -32,10 +32,10 @@ from newsevents.alert.merge import (
 from newsevents.alert.rules import RuleSet, match_alert, rate_alert
 from newsevents.messages import Alert, Event
 
-# Open events kept decoded, most recently used first out of the way last.
-# A saturated event (a hundred sources, eight evidence sentences) is about
-# 15 KB of JSON and 100 KB decoded; a thousand of them bounds the cache's
-# memory while holding every event a busy country has open.
+# How many open events stay decoded; the least recently used goes first. A
+# full event (a hundred sources, eight evidence sentences) is about 15 KB of
+# JSON and 110 KB decoded: a thousand bound the memory and still hold every
+# event a busy country has open.
 DECODED_CAPACITY = 1000
 
 

@@ -46,8 +46,8 @@ def decode(model: type[M], payload: bytes | None, max_bytes: int) -> M:
             "too_large", f"message is {len(payload)} bytes, over the limit of {max_bytes}"
         )
     try:
-        # pydantic's own parser straight from bytes: no intermediate dicts,
-        # a third of the time for the large article messages.
+        # pydantic's own parser straight from bytes, without the dicts and
+        # lists in between: a fifth less time on an article message.
         return model.model_validate_json(payload)
     except ValidationError:
         pass  # the steps below name the reason, for the dead letter's label
