@@ -7,7 +7,7 @@ import base64
 import pytest
 
 from newsevents.messages import RawArticle
-from newsevents.streaming.codec import RejectedMessage, decode, payload_for_humans
+from newsevents.streaming.codec import RejectedMessage, decode, encode, payload_for_humans
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,11 @@ def test_payload_for_humans_keeps_utf8_and_base64s_the_rest() -> None:
     text, encoding = payload_for_humans(raw)
     assert encoding == "base64"
     assert base64.b64decode(text) == raw
+
+
+def test_encode_gives_the_models_json_as_utf8_and_decodes_back() -> None:
+    article = RawArticle(id="a1", title="Lavrov à Pékin", text="Встреча в 北京 — \"citée\"")
+    payload = encode(article)
+    assert payload == article.model_dump_json().encode("utf-8")
+    assert "Встреча в 北京".encode() in payload  # not \u-escaped
+    assert decode(RawArticle, payload, 1024) == article
