@@ -27,12 +27,14 @@ def _section(rounds: list[float]) -> dict[str, Any]:
 
 def test_rounds_after_the_kafka_sections_join_the_median() -> None:
     before, after = _section([400.0, 450.0, 420.0]), _section([600.0, 610.0, 590.0])
+    after["peak_rss_mb"] = 900.0  # what a child of the grown bench process reports
     pool_in_process(before, after)
     assert before["per_cpu_s_by_round"]["whole_chain"] == [400.0, 450.0, 420.0,
                                                            600.0, 610.0, 590.0]
     # The middle of six rates, not the first run's median (420) nor the second's (600).
     assert before["whole_chain"]["per_cpu_s"] == 520.0
     assert (before["rounds_before_kafka"], before["rounds_after_kafka"]) == (3, 3)
+    assert before["peak_rss_mb"] == 103.0  # the first run's own
 
 
 def test_framework_runs_report_the_run_of_median_rate() -> None:
