@@ -33,9 +33,9 @@ from newsevents.alert.rules import RuleSet, match_alert, rate_alert
 from newsevents.messages import Alert, Event
 
 # How many open events stay decoded; the least recently used goes first. A
-# full event (a hundred sources, eight evidence sentences) is about 15 KB of
-# JSON and 110 KB decoded: a thousand bound the memory and still hold every
-# event a busy country has open.
+# full event (a hundred sources, eight evidence sentences) is about 14 KB of
+# JSON and 125 KB decoded: a thousand bound the memory (125 MB at worst) and
+# still hold every event a busy country has open.
 DECODED_CAPACITY = 1000
 
 
