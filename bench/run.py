@@ -166,11 +166,13 @@ def pipeline_one_worker(cfg: Config, bootstrap: str, work: Path,
         # fast as possible, with the workers idle: the e2e ratio divides two
         # rates measured within a minute of each other, not ten minutes apart.
         alongside = [await asyncio.to_thread(
-            in_process, cfg, work, False, ALONGSIDE_ROUNDS, "alongside-before")]
+            in_process, cfg, work, profile=False, rounds=ALONGSIDE_ROUNDS,
+            name="alongside-before")]
         for phase, rate in (("asap", None), ("offered_rate", cfg.rate)):
             if phase == "offered_rate":
                 alongside.append(await asyncio.to_thread(
-                    in_process, cfg, work, False, ALONGSIDE_ROUNDS, "alongside-after"))
+                    in_process, cfg, work, profile=False, rounds=ALONGSIDE_ROUNDS,
+                    name="alongside-after"))
             batch = list(articles(pools, cfg.seed, start_index, cfg.n))
             start_index += cfg.n
             sent: dict[str, float] = {}

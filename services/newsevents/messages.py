@@ -215,7 +215,7 @@ class LinkedArticle(_Message):
             if isinstance(classified, dict):
                 article = classified.get("article")
                 return {
-                    "article": {k: article.get(k) for k in _REF_FIELDS if k in article}
+                    "article": {k: v for k, v in article.items() if k in ArticleRef.model_fields}
                     if isinstance(article, dict) else article,
                     "language": classified.get("language"),
                     "language_confidence": classified.get("language_confidence"),
@@ -224,9 +224,6 @@ class LinkedArticle(_Message):
                     **{k: v for k, v in data.items() if k not in ("classified", "linked")},
                 }
         return data
-
-
-_REF_FIELDS = ("id", "url", "source", "title", "published_at", "received_at")
 
 
 class SourceArticle(_Message):
