@@ -348,21 +348,21 @@ def table(results: dict[str, Any]) -> str:
         return "n/a" if got is None else "p50 {p50_ms} / p95 {p95_ms} / p99 {p99_ms} ms".format(
             **got)
 
+    def median_of(path: str) -> str:
+        """' (median of a, b, c)' for the values at `path`; nothing for one or none."""
+        values = dig(results, path) or []
+        return f" (median of {', '.join(f'{r:.0f}' for r in values)})" if len(values) > 1 else ""
+
     def core(stage: str) -> str:
-        rate = v(f"in_process.{stage}.per_cpu_s", " art/CPU-s")
-        rounds = dig(results, f"in_process.per_cpu_s_by_round.{stage}") or []
-        if len(rounds) < 2:
-            return rate
-        return f"{rate} (median of {', '.join(f'{r:.0f}' for r in rounds)})"
+        return (v(f"in_process.{stage}.per_cpu_s", " art/CPU-s")
+                + median_of(f"in_process.per_cpu_s_by_round.{stage}"))
 
     def alongside_rounds() -> str:
-        rounds = dig(results, "one_worker_per_stage.asap.in_process_whole_chain_alongside."
-                     "per_cpu_s_by_round") or []
-        return f" (median of {', '.join(f'{r:.0f}' for r in rounds)})" if len(rounds) > 1 else ""
+        return median_of(
+            "one_worker_per_stage.asap.in_process_whole_chain_alongside.per_cpu_s_by_round")
 
     def hop_runs(side: str) -> str:
-        runs = dig(results, f"framework.messages_per_s_by_run.{side}") or []
-        return f" (median of {', '.join(f'{r:.0f}' for r in runs)})" if len(runs) > 1 else ""
+        return median_of(f"framework.messages_per_s_by_run.{side}")
 
     rows = [
         ("1 in process, classifier", core("classifier"), ""),
