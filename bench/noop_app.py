@@ -14,6 +14,7 @@ import os
 
 import faust
 
+from newsevents import garbage_collection
 from newsevents.settings import Settings
 from newsevents.streaming.agents import add_stage_agent
 from newsevents.streaming.app import faust_app
@@ -43,6 +44,7 @@ def create_noop_app(settings: Settings) -> faust.App:
 def main() -> None:
     settings = Settings()
     app = create_noop_app(settings)
+    garbage_collection.tune(settings.gc_gen0_threshold)
     StageWorker(app, loglevel=os.environ.get("NEWSEVENTS_LOG_LEVEL", "warning"),
                 quiet=True).execute_from_commandline()
 

@@ -15,6 +15,7 @@ import signal
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from bench.noop_app import HOPS, hop_topic
+from newsevents import garbage_collection
 from newsevents.settings import Settings
 from newsevents.streaming.app import PRODUCER_LINGER_SECONDS, PRODUCER_MAX_BATCH_BYTES
 
@@ -58,7 +59,10 @@ def main() -> None:
         loop = asyncio.get_running_loop()
         loop.add_signal_handler(signal.SIGTERM, stop.set)
         loop.add_signal_handler(signal.SIGINT, stop.set)
-        await passthrough(Settings(), stop)
+        settings = Settings()
+        # The same collector settings as the workers: the ratio compares frameworks.
+        garbage_collection.tune(settings.gc_gen0_threshold)
+        await passthrough(settings, stop)
 
     asyncio.run(run())
 

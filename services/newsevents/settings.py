@@ -124,6 +124,13 @@ class Settings(BaseSettings):
         "with status 1 and the uncommitted records are consumed again after the restart. "
         "Keep it below the pod's terminationGracePeriodSeconds (the chart sets 30).",
     )
+    gc_gen0_threshold: int = Field(
+        default=50_000,
+        ge=0,
+        description="Net allocations between two young passes of Python's cyclic garbage "
+        "collector, set once the stage has loaded (which also freezes what is loaded out of "
+        "every pass); 0 keeps Python's default of 700. See newsevents.garbage_collection.",
+    )
     alert_exactly_once: bool = Field(
         default=False,
         description="The alert worker commits each merge table write, the event versions and "

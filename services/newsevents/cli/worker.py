@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import structlog
 
-from newsevents import clients, logs, topics
+from newsevents import clients, garbage_collection, logs, topics
 from newsevents.alert.rules import RulesError, load_rules
 from newsevents.settings import STAGES, Settings, Stage
 from newsevents.streaming.admin import ensure_topics
@@ -51,6 +51,8 @@ def worker(stage: str, web_port: int | None) -> None:
         sys.exit(2)
     app = create_app(settings, stages, rules=rules,
                      source_partitions=counts[settings.topic(topics.CANDIDATES)])
+    # The cores are loaded now: out of the collector's way from here on.
+    garbage_collection.tune(settings.gc_gen0_threshold)
     log.info("worker_starting", stages=list(stages), kafka=settings.kafka_bootstrap_servers)
     StageWorker(
         app,
