@@ -6,8 +6,11 @@ BENCH_BACKLOG (100000), BENCH_HOP_N (20000 no-op messages), BENCH_INPROC_N
 (2000 articles in process), BENCH_INPROC_ROUNDS (3 rounds of it before the
 Kafka sections and 3 after, the median of all reported), BENCH_HOP_PAIRS (3
 alternating passthrough and no-op runs, the median of each reported),
-BENCH_SEED (7). The e2e ratio divides the e2e rate by the whole chain timed
-in process just before and just after the e2e run (2 rounds each, median).
+BENCH_SEED (7). The e2e ratio divides the e2e rate per worker CPU-second by
+the whole chain's in process, timed in a process of its own during the e2e
+run (`bench.inprocess --concurrent`); the ratios against the chain timed just
+before and just after it, workers idle (2 rounds each, median), and against
+section 1 are printed beside it.
 KAFKA_BOOTSTRAP_SERVERS uses that cluster instead of starting a local broker.
 PROFILE=1 also writes a pyinstrument profile of the in-process whole chain to
 bench/profile.html and .txt.
@@ -107,6 +110,47 @@ def in_process(cfg: Config, work: Path, profile: bool = True, rounds: int | None
     return result
 
 
+class ConcurrentChain:
+    """The whole chain in process, timed in a process of its own during an e2e phase.
+
+    Started (and loaded) before the phase; `start` as its articles are
+    produced, `stop` once every stage drained them.
+    """
+
+    def __init__(self, cfg: Config, work: Path) -> None:
+        self.out = work / "concurrent-chain.json"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.inprocess", "--concurrent", "--seed", str(cfg.seed),
+             "--warmup", str(cfg.warmup), "--out", str(self.out)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin = self.proc.stdin
+        line = self.proc.stdout.readline().strip()
+        if line != "ready":
+            self.close()
+            raise RuntimeError(f"bench.inprocess --concurrent said {line!r}, not 'ready' "
+                               f"(exit code {self.proc.returncode})")
+
+    def start(self) -> None:
+        self.stdin.write("go\n")
+        self.stdin.flush()
+
+    def stop(self) -> dict[str, Any]:
+        self.stdin.write("stop\n")
+        self.stdin.flush()
+        self.stdin.close()
+        if self.proc.wait(timeout=120) != 0:
+            raise RuntimeError(f"bench.inprocess --concurrent exited {self.proc.returncode}")
+        result: dict[str, Any] = orjson.loads(self.out.read_bytes())
+        return result
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
 def pool_in_process(before: dict[str, Any], after: dict[str, Any]) -> None:
     """Fold the rounds run after the Kafka sections into `before`: each stage's
     rate becomes the median of all its rounds.
@@ -163,8 +207,8 @@ def pipeline_one_worker(cfg: Config, bootstrap: str, work: Path,
         phases: dict[str, dict[str, Any]] = {}
         start_index = cfg.backlog
         # The whole chain in process just before and just after the run as
-        # fast as possible, with the workers idle: the e2e ratio divides two
-        # rates measured within a minute of each other, not ten minutes apart.
+        # fast as possible, with the workers idle: a second ratio, beside the
+        # one against the chain timed during the run.
         alongside = [await asyncio.to_thread(
             in_process, cfg, work, profile=False, rounds=ALONGSIDE_ROUNDS,
             name="alongside-before")]
@@ -177,9 +221,18 @@ def pipeline_one_worker(cfg: Config, bootstrap: str, work: Path,
             start_index += cfg.n
             sent: dict[str, float] = {}
             reader.produced_at = sent
-            procs.mark_cpu()
-            began, produced = await kb.produce(settings, batch, rate, sent)
-            await kb.wait_drained(settings, began, timeout=max(300.0, cfg.n / 2))
+            chain = (await asyncio.to_thread(ConcurrentChain, cfg, work)
+                     if phase == "asap" else None)
+            try:
+                procs.mark_cpu()
+                if chain is not None:
+                    chain.start()
+                began, produced = await kb.produce(settings, batch, rate, sent)
+                await kb.wait_drained(settings, began, timeout=max(300.0, cfg.n / 2))
+                concurrent = await asyncio.to_thread(chain.stop) if chain is not None else None
+            finally:
+                if chain is not None:
+                    chain.close()
             # Events are sent before offsets commit; give the reader a moment to see them.
             await asyncio.sleep(1.0)
             latencies = reader.window(sent)
@@ -197,6 +250,8 @@ def pipeline_one_worker(cfg: Config, bootstrap: str, work: Path,
                 "latency": kb.latency_summary(latencies),
                 "latencies_ms": latencies,
             }
+            if concurrent is not None:
+                phases[phase]["in_process_whole_chain_concurrent"] = concurrent
         stop.set()
         await reading
         chain_rounds = [r for run in alongside
@@ -294,6 +349,8 @@ def ratio(a: float | None, b: float | None) -> float | None:
 def headline(results: dict[str, Any]) -> dict[str, Any]:
     chain = dig(results, "in_process.whole_chain.per_cpu_s")
     alongside = dig(results, "one_worker_per_stage.asap.in_process_whole_chain_alongside.per_cpu_s")
+    concurrent = dig(results,
+                     "one_worker_per_stage.asap.in_process_whole_chain_concurrent.per_cpu_s")
     e2e_per_core = dig(results, "one_worker_per_stage.asap.articles_per_worker_cpu_s")
     e2e = dig(results, "one_worker_per_stage.asap.articles_per_s")
     rss: dict[str, float] = dig(results, "one_worker_per_stage.peak_rss_mb_per_stage") or {}
@@ -302,10 +359,13 @@ def headline(results: dict[str, Any]) -> dict[str, Any]:
         "whole_chain_articles_per_s_per_core": chain,
         "e2e_articles_per_s": e2e,
         "e2e_articles_per_s_per_core": e2e_per_core,
-        # Against the whole chain timed alongside the e2e run; against section 1's
-        # median beside it.
-        "e2e_vs_in_process_ratio": ratio(e2e_per_core, alongside or chain),
+        # Against the whole chain timed during the e2e run, under its load;
+        # against the chain timed just before and after it (workers idle) and
+        # against section 1's median beside it.
+        "e2e_vs_in_process_ratio": ratio(e2e_per_core, concurrent or alongside or chain),
+        "whole_chain_during_e2e_per_s_per_core": concurrent,
         "whole_chain_alongside_e2e_per_s_per_core": alongside,
+        "e2e_vs_in_process_idle_ratio": ratio(e2e_per_core, alongside),
         "e2e_vs_in_process_section_ratio": ratio(e2e_per_core, chain),
         "noop_pipeline_vs_passthrough_ratio": ratio(
             dig(results, "framework.faust_noop.messages_per_s"),
@@ -375,11 +435,16 @@ def table(results: dict[str, Any]) -> str:
         ("1 in process, peak RSS", v("in_process.peak_rss_mb", " MB"), ""),
         ("2 e2e as fast as possible", v("one_worker_per_stage.asap.articles_per_s", " art/s wall, ")
          + v("one_worker_per_stage.asap.articles_per_worker_cpu_s", " art/worker-CPU-s"), ""),
-        ("2 whole chain alongside e2e", v(
+        ("2 whole chain during e2e", v(
+            "one_worker_per_stage.asap.in_process_whole_chain_concurrent.per_cpu_s",
+            " art/CPU-s in process, ") + v(
+            "one_worker_per_stage.asap.in_process_whole_chain_concurrent.items", " articles"), ""),
+        ("2 whole chain beside e2e, idle", v(
             "one_worker_per_stage.asap.in_process_whole_chain_alongside.per_cpu_s",
             " art/CPU-s in process") + alongside_rounds(), ""),
         ("2 e2e / in-process per core", v("headline.e2e_vs_in_process_ratio")
-         + f" (against section 1: {h['e2e_vs_in_process_section_ratio']})",
+         + f" (against the chain beside it, idle: {h['e2e_vs_in_process_idle_ratio']};"
+         f" against section 1: {h['e2e_vs_in_process_section_ratio']})",
          verdict("e2e_vs_in_process_ratio", h["e2e_vs_in_process_ratio"])),
         (f"2 e2e latency at {results['config']['rate']:g}/s offered", lat("offered_rate"),
          verdict("e2e_p99_ms_at_offered_rate", h["e2e_p99_ms_at_offered_rate"])),
