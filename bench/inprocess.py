@@ -27,7 +27,7 @@ from bench.corpus import article_payload, generate, load_devset, make_article
 from newsevents import garbage_collection
 from newsevents.alert.assembly import assemble_events
 from newsevents.alert.engine import AlertEngine
-from newsevents.alert.rules import load_rules
+from newsevents.alert.rules import RuleSet, load_rules
 from newsevents.classifier.core import Classifier
 from newsevents.linker.core import Linker
 from newsevents.messages import ClassifiedArticle, Event, LinkedArticle, RawArticle
@@ -75,14 +75,40 @@ def median_round(timings: list[Timing]) -> Timing:
     return ranked[len(ranked) // 2]
 
 
+def load_cores() -> tuple[Classifier, Linker, RuleSet]:
+    cores = Classifier.load(), Linker.load(), load_rules(None)
+    # The collector as a stage worker sets it: the cores are timed as they run there.
+    garbage_collection.tune(Settings().gc_gen0_threshold)
+    return cores
+
+
+def alert_step(engine: AlertEngine, now: datetime) -> Callable[[LinkedArticle], list[Event]]:
+    """The alert core: a linked article's reports merged into `engine`, the versions out."""
+    def alert(item: LinkedArticle) -> list[Event]:
+        emitted: list[Event] = []
+        for report in assemble_events(item, PIPELINE_VERSION):
+            emitted += engine.process(report, now=now).events
+        return emitted
+
+    return alert
+
+
+def chain_step(classifier: Classifier, linker: Linker, engine: AlertEngine,
+               now: datetime) -> Callable[[RawArticle], list[Event]]:
+    """The whole chain: a raw article in, the event versions it causes out."""
+    alert = alert_step(engine, now)
+
+    def chain(a: RawArticle) -> list[Event]:
+        return alert(linker.link(classifier.classify(a, pipeline_version=PIPELINE_VERSION)))
+
+    return chain
+
+
 def run(n: int, seed: int, profile: Path | None = None, warmup: int = WARMUP,
         rounds: int = 1) -> dict[str, Any]:
     started = time.perf_counter()
-    classifier, linker = Classifier.load(), Linker.load()
-    rules = load_rules(None)
+    classifier, linker, rules = load_cores()
     load_s = time.perf_counter() - started
-    # The collector as a stage worker sets it: the cores are timed as they run there.
-    garbage_collection.tune(Settings().gc_gen0_threshold)
     rss_loaded = peak_rss_mb()
 
     now = datetime.now(UTC)
@@ -114,24 +140,8 @@ def run(n: int, seed: int, profile: Path | None = None, warmup: int = WARMUP,
         t_classify, classified = timed(articles, classify)
         t_link, linked = timed(classified, linker.link)
 
-        engine = AlertEngine(rules, MERGE_WINDOW, {})
-
-        def alert(item: LinkedArticle, engine: AlertEngine = engine) -> list[Event]:
-            emitted: list[Event] = []
-            for report in assemble_events(item, PIPELINE_VERSION):
-                emitted += engine.process(report, now=now).events
-            return emitted
-
-        t_alert, events = timed(linked, alert)
-
-        chain_engine = AlertEngine(rules, MERGE_WINDOW, {})
-
-        def chain(a: RawArticle, chain_engine: AlertEngine = chain_engine) -> list[Event]:
-            emitted: list[Event] = []
-            for report in assemble_events(linker.link(classify(a)), PIPELINE_VERSION):
-                emitted += chain_engine.process(report, now=now).events
-            return emitted
-
+        t_alert, events = timed(linked, alert_step(AlertEngine(rules, MERGE_WINDOW, {}), now))
+        chain = chain_step(classifier, linker, AlertEngine(rules, MERGE_WINDOW, {}), now)
         if profile is not None and r == 0:
             from pyinstrument import Profiler
 
@@ -195,23 +205,14 @@ def run_concurrent(seed: int, warmup: int = WARMUP,
     at the next one: the parent starts it as the e2e articles are produced
     and stops it once every stage drained them. Both rates are then measured
     in the same seconds, under the same load: three workers and a broker
-    oversubscribe this two-core VM, which alone slows the cores by a quarter
+    oversubscribe this two-core VM, which alone can slow the cores by a fifth
     per CPU-second, and that is the machine, not Kafka or faust. Articles are
     generated a slice at a time outside the timed windows.
     """
-    classifier, linker = Classifier.load(), Linker.load()
-    rules = load_rules(None)
+    classifier, linker, rules = load_cores()
     pools = load_devset()
-    garbage_collection.tune(Settings().gc_gen0_threshold)
     now = datetime.now(UTC)
-    engine = AlertEngine(rules, MERGE_WINDOW, {})
-
-    def chain(a: RawArticle) -> int:
-        emitted = 0
-        classified = classifier.classify(a, pipeline_version=PIPELINE_VERSION)
-        for report in assemble_events(linker.link(classified), PIPELINE_VERSION):
-            emitted += len(engine.process(report, now=now).events)
-        return emitted
+    chain = chain_step(classifier, linker, AlertEngine(rules, MERGE_WINDOW, {}), now)
 
     def fresh(start: int, n: int) -> list[RawArticle]:
         return [RawArticle.model_validate(article_payload(make_article(i, seed, pools), now))

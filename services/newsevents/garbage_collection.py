@@ -22,7 +22,7 @@ import gc
 DEFAULT_GEN0_THRESHOLD = 50_000
 
 
-def tune(gen0_threshold: int = DEFAULT_GEN0_THRESHOLD) -> None:
+def tune(gen0_threshold: int) -> None:
     """Freeze what is loaded; `gen0_threshold` 0 keeps Python's thresholds."""
     gc.collect()
     gc.freeze()

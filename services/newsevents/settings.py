@@ -15,6 +15,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from newsevents import garbage_collection
+
 Stage = Literal["classifier", "linker", "alert"]
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
@@ -125,7 +127,7 @@ class Settings(BaseSettings):
         "Keep it below the pod's terminationGracePeriodSeconds (the chart sets 30).",
     )
     gc_gen0_threshold: int = Field(
-        default=50_000,
+        default=garbage_collection.DEFAULT_GEN0_THRESHOLD,
         ge=0,
         description="Net allocations between two young passes of Python's cyclic garbage "
         "collector, set once the stage has loaded (which also freezes what is loaded out of "
